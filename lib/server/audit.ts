@@ -1,0 +1,38 @@
+import type { Actor } from "./actor";
+import type { Tx } from "./db";
+
+export type AuditInput = {
+  action: string;
+  entity: string;
+  entityId: string;
+  countyId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Values as JSON (Decimal and Date become strings); ID numbers are never put in the trail. */
+export function auditJson(value: unknown): object | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => (key === "idNumber" && typeof v === "string" ? maskForAudit(v) : v)),
+  );
+}
+
+function maskForAudit(id: string) {
+  return id.length > 10 ? `${id.slice(0, 6)}********${id.slice(-4)}` : "****";
+}
+
+export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput) {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      countyId: input.countyId ?? actor?.countyId ?? null,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId,
+      before: auditJson(input.before),
+      after: auditJson(input.after),
+    },
+  });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { AppError } from "../errors";
+import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
+import { signInWithPassword } from "./sign-in";
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      name: "账号密码",
+      credentials: { username: { label: "用户名", type: "text" }, password: { label: "密码", type: "password" } },
+      async authorize(credentials) {
+        try {
+          const user = await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "");
+          return { id: user.id, name: user.displayName };
+        } catch (error) {
+          // next-auth passes the message of a thrown error to the sign-in page.
+          if (error instanceof AppError) throw new Error(error.message);
+          console.error("sign-in failed unexpectedly", error);
+          throw new Error("登录服务暂时不可用，请稍后再试。");
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        const nowMs = Date.now();
+        token.uid = user.id;
+        token.loginAt = nowMs;
+        token.lastSeen = nowMs;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, uid: token.uid, loginAt: token.loginAt, lastSeen: token.lastSeen };
+    },
+  },
+};

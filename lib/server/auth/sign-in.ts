@@ -1,0 +1,75 @@
+import "server-only";
+import { afterFailedSignIn, afterSuccessfulSignIn, DEFAULT_LOCKOUT_POLICY, isLocked } from "@/lib/domain/account-lockout";
+import { writeAudit } from "../audit";
+import { now as clockNow } from "../clock";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import { verifyAgainstDummy, verifyPassword } from "./passwords";
+
+export const SIGN_IN_FAILED = "用户名或密码错误。";
+export const SIGN_IN_LOCKED = `登录失败次数过多，账户已被锁定 ${DEFAULT_LOCKOUT_POLICY.lockMinutes} 分钟，请稍后再试。`;
+
+export type SignedInUser = { id: string; username: string; displayName: string; role: string };
+
+/**
+ * Checks a user name and password. Every failure gives the same message whether or not the
+ * user exists; unknown names are throttled in LoginThrottle exactly like real accounts.
+ */
+export async function signInWithPassword(usernameRaw: string, password: string): Promise<SignedInUser> {
+  const username = String(usernameRaw ?? "").trim();
+  const now = clockNow();
+  if (!username || !password) throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
+  const user = await prisma.user.findUnique({ where: { username } });
+
+  if (!user) {
+    await verifyAgainstDummy(password);
+    const key = `user:${username.toLowerCase()}`;
+    const row = await prisma.loginThrottle.findUnique({ where: { key } });
+    const state = { failedLoginCount: row?.failedCount ?? 0, lockedUntil: row?.lockedUntil ?? null };
+    if (isLocked(state, now)) throw new AppError("UNAUTHENTICATED", SIGN_IN_LOCKED);
+    const next = afterFailedSignIn(state, now);
+    await prisma.loginThrottle.upsert({
+      where: { key },
+      create: { key, failedCount: next.failedLoginCount, lockedUntil: next.lockedUntil },
+      update: { failedCount: next.failedLoginCount, lockedUntil: next.lockedUntil },
+    });
+    throw new AppError("UNAUTHENTICATED", next.lockedUntil ? SIGN_IN_LOCKED : SIGN_IN_FAILED);
+  }
+
+  if (isLocked(user, now)) {
+    await verifyAgainstDummy(password);
+    throw new AppError("UNAUTHENTICATED", SIGN_IN_LOCKED);
+  }
+  const ok = user.active && (await verifyPassword(user.passwordHash, password));
+  const actor = { userId: user.id, role: user.role } as const;
+  if (!ok) {
+    const next = afterFailedSignIn(user, now);
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil } });
+      await writeAudit(tx, null, {
+        action: next.lockedUntil ? "auth.locked" : "auth.signInFailed",
+        entity: "User",
+        entityId: user.id,
+        countyId: await countyOf(user.orgUnitId),
+        after: { failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil },
+      });
+    });
+    throw new AppError("UNAUTHENTICATED", next.lockedUntil ? SIGN_IN_LOCKED : SIGN_IN_FAILED);
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { ...afterSuccessfulSignIn(), lastLoginAt: now } });
+    await writeAudit(tx, null, {
+      action: "auth.signIn",
+      entity: "User",
+      entityId: actor.userId,
+      countyId: await countyOf(user.orgUnitId),
+    });
+  });
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+}
+
+async function countyOf(orgUnitId: string | null): Promise<string | null> {
+  if (!orgUnitId) return null;
+  const unit = await prisma.orgUnit.findUnique({ where: { id: orgUnitId }, select: { countyId: true } });
+  return unit?.countyId ?? null;
+}

@@ -1,0 +1,11 @@
+import { AppError } from "../errors";
+
+export const DUPLICATE_ID_MESSAGE = "本县已登记该身份证号的农户，不能重复登记。";
+
+export function duplicateIdNumber() {
+  return AppError.field("idNumber", DUPLICATE_ID_MESSAGE);
+}
+
+export function onHouseholdUnique(fields: string[]) {
+  return fields.includes("idNumber") ? duplicateIdNumber() : undefined;
+}

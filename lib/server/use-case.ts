@@ -1,0 +1,99 @@
+import type { z } from "zod";
+import type { Role } from "@/lib/domain/roles";
+import { DomainError } from "@/lib/domain/errors";
+import type { Actor } from "./actor";
+import { type AuditInput, writeAudit } from "./audit";
+import { now } from "./clock";
+import { prisma, type Tx } from "./db";
+import { AppError, type FieldErrors } from "./errors";
+import { zodFieldErrors } from "./validation";
+
+type Context<I> = { actor: Actor; input: I; tx: Tx; now: Date };
+type MutationContext<I> = Context<I> & { audit: (entry: AuditInput) => Promise<void> };
+
+export type UseCase<I, R> = ((actor: Actor, input: unknown) => Promise<R>) & {
+  useCaseName: string;
+  roles: readonly Role[];
+  kind: "query" | "mutation";
+};
+
+type Definition<S extends z.ZodType, R, C> = {
+  name: string;
+  roles: readonly Role[];
+  input: S;
+  run: (ctx: C) => Promise<R>;
+  /** Maps a unique-constraint violation (constraint fields) to a field error. */
+  onUniqueViolation?: (fields: string[]) => AppError | undefined;
+};
+
+function authorise(name: string, roles: readonly Role[], actor: Actor) {
+  if (!roles.includes(actor.role)) {
+    throw new AppError("FORBIDDEN", "您的角色无权执行此操作。");
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION", "提交的内容有误，请检查标出的字段。", zodFieldErrors(parsed.error));
+  }
+  return parsed.data;
+}
+
+function uniqueFields(error: unknown): string[] | null {
+  const e = error as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } };
+  if (e?.code !== "P2002") return null;
+  const fromAdapter = e.meta?.driverAdapterError?.cause?.constraint?.fields;
+  if (Array.isArray(fromAdapter)) return fromAdapter.map((f) => f.replace(/"/g, ""));
+  return Array.isArray(e.meta?.target) ? (e.meta.target as string[]) : [];
+}
+
+function mapKnownErrors(error: unknown, onUnique?: (fields: string[]) => AppError | undefined): unknown {
+  if (error instanceof DomainError) {
+    const fieldErrors: FieldErrors | undefined = error.field ? { [error.field]: [error.message] } : undefined;
+    return new AppError("RULE_VIOLATION", error.message, fieldErrors);
+  }
+  const fields = uniqueFields(error);
+  if (fields) {
+    return onUnique?.(fields) ?? new AppError("CONFLICT", "该记录已存在（可能刚被他人提交），请刷新后重试。");
+  }
+  return error;
+}
+
+/** A read: role check and zod parse; no transaction, no audit. */
+export function defineQuery<S extends z.ZodType, R>(def: Definition<S, R, Context<z.infer<S>>>): UseCase<z.infer<S>, R> {
+  const run = async (actor: Actor, raw: unknown) => {
+    authorise(def.name, def.roles, actor);
+    const input = parse(def.input, raw);
+    return def.run({ actor, input, tx: prisma, now: now() });
+  };
+  return Object.assign(run, { useCaseName: def.name, roles: def.roles, kind: "query" as const });
+}
+
+/**
+ * A state change: role check, zod parse, then the whole use case in ONE transaction together
+ * with its audit rows. A mutation that writes no audit row is a bug and is rolled back.
+ */
+export function defineMutation<S extends z.ZodType, R>(
+  def: Definition<S, R, MutationContext<z.infer<S>>>,
+): UseCase<z.infer<S>, R> {
+  const run = async (actor: Actor, raw: unknown) => {
+    authorise(def.name, def.roles, actor);
+    const input = parse(def.input, raw);
+    try {
+      return await prisma.$transaction(async (tx) => {
+        let audited = 0;
+        const audit = async (entry: AuditInput) => {
+          await writeAudit(tx, actor, entry);
+          audited++;
+        };
+        const result = await def.run({ actor, input, tx, now: now(), audit });
+        if (audited === 0) throw new Error(`use case ${def.name} changed state without an audit row`);
+        return result;
+      });
+    } catch (error) {
+      throw mapKnownErrors(error, def.onUniqueViolation);
+    }
+  };
+  return Object.assign(run, { useCaseName: def.name, roles: def.roles, kind: "mutation" as const });
+}

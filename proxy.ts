@@ -1,0 +1,49 @@
+import { encode, getToken } from "next-auth/jwt";
+import { type NextRequest, NextResponse } from "next/server";
+import { SESSION_MAX_AGE_SECONDS, sessionExpired } from "@/lib/server/auth/session-policy";
+
+const PUBLIC_PATHS = ["/login", "/api/auth"];
+const REFRESH_AFTER_MS = 60_000;
+
+function sessionCookieName(request: NextRequest) {
+  return request.nextUrl.protocol === "https:" ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+/**
+ * Enforces the idle timeout: every request slides `lastSeen` forward; a session idle for
+ * 30 minutes (or older than 8 hours) is cleared and the user is sent to sign in again.
+ * Pages and use cases still check the session themselves; this only keeps it alive.
+ */
+export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`))) return NextResponse.next();
+
+  const secret = process.env.NEXTAUTH_SECRET;
+  const token = await getToken({ req: request, secret });
+  const nowMs = Date.now();
+  if (!token || sessionExpired(token as { loginAt?: number; lastSeen?: number }, nowMs)) {
+    const login = new URL("/login", request.url);
+    if (token) login.searchParams.set("expired", "1");
+    else if (path !== "/") login.searchParams.set("callbackUrl", path + request.nextUrl.search);
+    const response = NextResponse.redirect(login);
+    response.cookies.delete(sessionCookieName(request));
+    return response;
+  }
+
+  const response = NextResponse.next();
+  if (nowMs - (token.lastSeen as number) > REFRESH_AFTER_MS) {
+    const refreshed = await encode({ token: { ...token, lastSeen: nowMs }, secret: secret!, maxAge: SESSION_MAX_AGE_SECONDS });
+    response.cookies.set(sessionCookieName(request), refreshed, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: request.nextUrl.protocol === "https:",
+      maxAge: SESSION_MAX_AGE_SECONDS,
+    });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/).*)"],
+};
