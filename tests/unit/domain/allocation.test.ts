@@ -2,18 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allocateByRatio, parseRatios } from "@/lib/domain/allocation";
 import { D } from "@/lib/domain/decimal";
-import { DomainError } from "@/lib/domain/errors";
 import { amountArb, ratiosArb } from "./arbitraries";
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError);
-    return (e as DomainError).code;
-  }
-  return undefined;
-}
+import { codeOf } from "./errors-helper";
 
 const scheme1Household = [
   { party: "county_fund", ratio: "0.30" },
