@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { distributeRecovery, lossToSplit, riskSharingRatios, splitLoss } from "@/lib/domain/risk-sharing";
-import { POOR_COUNTY_SCHEMES } from "@/lib/domain/reference/sharing-schemes";
+import { POOR_COUNTY_SCHEMES, type SchemeEntry } from "@/lib/domain/reference/sharing-schemes";
 import { D } from "@/lib/domain/decimal";
 import { codeOf } from "./errors-helper";
 
@@ -45,9 +45,10 @@ describe("riskSharingRatios", () => {
 
   it("§15.2: every complete table in the reference data sums to exactly 100%", () => {
     for (const scheme of Object.values(POOR_COUNTY_SCHEMES)) {
-      for (const entry of Object.values(scheme)) {
-        const fixed = entry.fixed.reduce((s, f) => s.plus(f.ratio), new D(0));
-        const joint = "joint" in entry ? new D(entry.joint.ratio) : new D(0);
+      const entries: SchemeEntry[] = Object.values(scheme);
+      for (const entry of entries) {
+        const fixed = entry.fixed.reduce((sum, f) => sum.plus(f.ratio), new D(0));
+        const joint = entry.joint ? new D(entry.joint.ratio) : new D(0);
         expect(fixed.plus(joint).equals(1)).toBe(true);
       }
     }
