@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    alias: { "server-only": new URL("./tests/support/server-only.ts", import.meta.url).pathname },
+  },
   test: {
     coverage: {
       provider: "v8",

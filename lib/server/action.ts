@@ -1,11 +1,8 @@
 import "server-only";
 import { currentActor } from "./auth/current-actor";
-import { AppError, type FieldErrors } from "./errors";
+import type { ActionResult } from "@/lib/action-result";
+import { AppError } from "./errors";
 import type { UseCase } from "./use-case";
-
-export type ActionResult<R> =
-  | { ok: true; data: R }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 /**
  * The one way a server action runs a use case: authenticate from the session, then the use

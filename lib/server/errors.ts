@@ -10,7 +10,9 @@ export type AppErrorCode =
   | "CONFLICT"
   | "RULE_VIOLATION";
 
-export type FieldErrors = Record<string, string[]>;
+import type { FieldErrors } from "@/lib/action-result";
+
+export type { FieldErrors };
 
 const STATUS = {
   UNAUTHENTICATED: 401,

@@ -10,9 +10,10 @@ type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 type Field = { dataTypeID: number };
 
 /**
- * The driver adapter used only by the Prisma CLI (WASM schema engine). It works around two
+ * The driver adapter used only by the Prisma CLI (WASM schema engine). It works around three
  * bugs of that path (see ../shared/STACK.md): introspection columns of type "char" and name
- * are unsupported by the adapter, and the shadow database is created and dropped wrongly.
+ * are unsupported by the adapter; the shadow database is created and dropped wrongly; and
+ * migration scripts are split naively on ";", which breaks any PL/pgSQL function body.
  */
 export class CliPg extends PrismaPg {
   private readonly url: string;
@@ -23,7 +24,7 @@ export class CliPg extends PrismaPg {
   }
 
   override async connect() {
-    return patchColumnTypes(await super.connect());
+    return patchAdapter(await super.connect());
   }
 
   override async connectToShadowDb() {
@@ -36,14 +37,25 @@ export class CliPg extends PrismaPg {
     await admin.end();
     const shadowUrl = new URL(this.url);
     shadowUrl.pathname = `/${shadowName}`;
-    return patchColumnTypes(await new PrismaPg({ connectionString: shadowUrl.toString(), allowExitOnIdle: true, max: 2 }).connect());
+    return patchAdapter(await new PrismaPg({ connectionString: shadowUrl.toString(), allowExitOnIdle: true, max: 2 }).connect());
   }
 }
 
-function patchColumnTypes(adapter: Adapter): Adapter {
+function patchAdapter(adapter: Adapter): Adapter {
   const target = adapter as unknown as {
+    client: pg.Pool;
+    onError(error: unknown): never;
+    executeScript(script: string): Promise<void>;
     performIO(q: unknown): Promise<{ fields: Field[] }>;
     queryRaw(q: unknown): Promise<{ columnTypes: number[] }>;
+  };
+  // One simple-protocol query runs the whole script, in an implicit transaction.
+  target.executeScript = async (script) => {
+    try {
+      await target.client.query(script);
+    } catch (error) {
+      target.onError(error);
+    }
   };
   const performIO = target.performIO.bind(adapter);
   const queryRaw = target.queryRaw.bind(adapter);

@@ -1,7 +1,8 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { ROLE_ORG_LEVEL, type Actor } from "../actor";
+import type { Actor } from "../actor";
+import { actorFromUser } from "../actor-from-user";
 import { prisma } from "../db";
 import { authOptions } from "./options";
 import { sessionExpired } from "./session-policy";
@@ -26,31 +27,3 @@ export async function requireActor(): Promise<Actor> {
   if (!actor) redirect("/login");
   return actor;
 }
-
-type UserWithUnit = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
-function loadUser(id: string) {
-  return prisma.user.findUnique({ where: { id }, include: { orgUnit: true } });
-}
-
-/** Builds an Actor; a unit that does not match the role's level gives no scope at all. */
-export async function actorFromUser(user: UserWithUnit): Promise<Actor | null> {
-  const unit = user.orgUnit;
-  const base = {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    orgUnitId: unit?.id ?? null,
-    orgUnitName: unit?.name ?? null,
-    bankId: user.bankId,
-  };
-  if (!unit) {
-    return user.role === "auditor" ? { ...base, countyId: null, townshipId: null, villageId: null } : null;
-  }
-  if (unit.level !== ROLE_ORG_LEVEL[user.role]) return null;
-  if (unit.level === "county") return { ...base, countyId: unit.id, townshipId: null, villageId: null };
-  if (unit.level === "township") return { ...base, countyId: unit.countyId, townshipId: unit.id, villageId: null };
-  return { ...base, countyId: unit.countyId, townshipId: unit.parentId, villageId: unit.id };
-}
-
-export { loadUser };

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { HOUSEHOLD_STATUS_LABELS } from "@/lib/labels";
+import { listHouseholdsForPage } from "./queries";
+
+export const metadata: Metadata = { title: "农户信息" };
+
+export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  const params = await searchParams;
+  const { actor, result } = await listHouseholdsForPage(params);
+  const q = params.q ?? "";
+  const hrefFor = (page: number) => `/households?${new URLSearchParams({ q, page: String(page) })}`;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-lg font-semibold">农户信息</h1>
+        {actor.role === "village_cadre" ? (
+          <Link href="/households/new" className="rounded bg-blue-700 px-4 py-2 text-sm text-white">登记农户</Link>
+        ) : null}
+      </div>
+      <form role="search" className="flex gap-2">
+        <label htmlFor="q" className="sr-only">搜索</label>
+        <input id="q" name="q" defaultValue={q} placeholder="户主姓名或身份证后 4 位"
+          className="w-full max-w-xs rounded border border-slate-300 px-3 py-2" />
+        <button className="rounded border border-slate-300 bg-white px-4 py-2">搜索</button>
+      </form>
+      {result === null ? (
+        <p role="alert" className="text-sm text-red-700">搜索条件有误，请缩短搜索内容后重试。</p>
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-slate-100 text-slate-600">
+                <tr><th className="p-2">户主</th><th className="p-2">身份证号</th><th className="p-2">村</th><th className="p-2">户类型</th><th className="p-2">人口</th></tr>
+              </thead>
+              <tbody>
+                {result.rows.map((r) => (
+                  <tr key={r.id} className="border-t">
+                    <td className="p-2"><Link href={`/households/${r.id}`} className="text-blue-700 underline">{r.headName}</Link></td>
+                    <td className="p-2 font-mono">{r.idNumber}</td>
+                    <td className="p-2">{r.village}</td>
+                    <td className="p-2">{HOUSEHOLD_STATUS_LABELS[r.status]}</td>
+                    <td className="p-2">{r.membersCount}</td>
+                  </tr>
+                ))}
+                {result.rows.length === 0 ? <tr><td colSpan={5} className="p-4 text-center text-slate-500">没有符合条件的农户。</td></tr> : null}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={result.page} pageSize={result.pageSize} total={result.total} hrefFor={hrefFor} />
+        </>
+      )}
+    </div>
+  );
+}

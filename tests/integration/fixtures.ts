@@ -1,0 +1,71 @@
+import type { Role } from "@/lib/domain/roles";
+import { idCheckChar } from "@/lib/domain/identity";
+import type { Actor } from "@/lib/server/actor";
+import { actorFromUser } from "@/lib/server/actor-from-user";
+import { prisma } from "@/lib/server/db";
+
+export { prisma };
+
+/** Empties every table (the migrations table aside) between tests. */
+export async function resetDb() {
+  const tables = await prisma.$queryRawUnsafe<{ tablename: string }[]>(
+    `SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  );
+  await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+}
+
+export type TestCounty = Awaited<ReturnType<typeof makeCounty>>;
+
+/** A county `code6` with townships 001 and 002, each with villages 001 and 002. */
+export async function makeCounty(code6: string, name = `测试县${code6}`) {
+  const county = await prisma.orgUnit.create({ data: { code: `${code6}000000`, name, level: "county" } });
+  await prisma.orgUnit.update({ where: { id: county.id }, data: { countyId: county.id } });
+  const townships = [];
+  for (const t of ["001", "002"]) {
+    const township = await prisma.orgUnit.create({
+      data: { code: `${code6}${t}000`, name: `${name}${t}乡`, level: "township", parentId: county.id, countyId: county.id },
+    });
+    const villages = [];
+    for (const v of ["001", "002"]) {
+      villages.push(
+        await prisma.orgUnit.create({
+          data: { code: `${code6}${t}${v}`, name: `${t}乡${v}村`, level: "village", parentId: township.id, countyId: county.id },
+        }),
+      );
+    }
+    townships.push({ ...township, villages });
+  }
+  return { county, townships };
+}
+
+let userSeq = 0;
+/** A user of `role` at `orgUnitId` (null: a system-wide auditor), returned as an Actor. */
+export async function makeActor(role: Role, orgUnitId: string | null): Promise<Actor> {
+  const user = await prisma.user.create({
+    data: { username: `u${++userSeq}-${role}`, displayName: `测试${role}`, role, orgUnitId, passwordHash: "x" },
+    include: { orgUnit: true },
+  });
+  const actor = actorFromUser(user);
+  if (!actor) throw new Error(`bad test actor ${role}@${orgUnitId}`);
+  return actor;
+}
+
+/** A valid GB 11643 number: area code, birth date and a sequence; check digit computed. */
+export function validId(area = "410499", birth = "19800101", seq = "123"): string {
+  const first17 = `${area}${birth}${seq}`;
+  return first17 + idCheckChar(first17);
+}
+
+export function householdInput(overrides: Record<string, unknown> = {}) {
+  return {
+    headName: "张三",
+    idNumber: validId(),
+    phone: "13800138000",
+    address: "一组 5 号",
+    status: "registeredPoor",
+    membersCount: "4",
+    labourCapacity: "full",
+    notes: "",
+    ...overrides,
+  };
+}

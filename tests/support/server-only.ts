@@ -1,0 +1,2 @@
+// Stands in for the `server-only` package under vitest, which is not a React server bundle.
+export {};
