@@ -102,6 +102,12 @@ export function addDays(date: string, n: number): string {
   return fromDayNumber(toDayNumber(date) + n);
 }
 
+/** −1, 0 or 1 as `a` is before, on or after `b`. */
+export function compareDates(a: string, b: string): -1 | 0 | 1 {
+  const d = toDayNumber(a, "a") - toDayNumber(b, "b");
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
+}
+
 /** `to − from` in calendar days (算头不算尾: the day `from` counts, the day `to` does not). */
 export function daysBetween(from: string, to: string): number {
   return toDayNumber(to, "to") - toDayNumber(from, "from");

@@ -5,6 +5,7 @@ import {
   addDays,
   addMonths,
   addWorkingDays,
+  compareDates,
   daysBetween,
   daysInMonth,
   fromDayNumber,
@@ -361,5 +362,14 @@ describe("quarterly settlement (§15.6)", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("compareDates", () => {
+  it("CONTRACT dates: orders calendar dates", () => {
+    expect(compareDates("2025-01-01", "2025-01-02")).toBe(-1);
+    expect(compareDates("2025-01-02", "2025-01-02")).toBe(0);
+    expect(compareDates("2026-01-01", "2025-12-31")).toBe(1);
+    expect(codeOf(() => compareDates("2025-01-01", "2025-02-30"))).toBe("INVALID_DATE");
   });
 });
