@@ -51,8 +51,11 @@ export const mobileField = z
   .refine((v) => v === null || /^1[3-9]\d{9}$/.test(v), "手机号应为 11 位、以 1 开头的大陆手机号码");
 
 export const intField = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${label}应为整数` })
-    .int(`${label}应为整数`)
-    .min(min, `${label}不能小于 ${min}`)
-    .max(max, `${label}不能大于 ${max}`);
+  z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+    z
+      .number({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}应为整数`) })
+      .int(`${label}应为整数`)
+      .min(min, `${label}不能小于 ${min}`)
+      .max(max, `${label}不能大于 ${max}`),
+  );

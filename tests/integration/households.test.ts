@@ -125,6 +125,13 @@ describe("households through the use cases (real PostgreSQL)", () => {
     expect(await prisma.household.count()).toBe(0);
   });
 
+  it("an empty or non-numeric member count gets its own message", async () => {
+    const empty = await rejection(createHousehold(cadreA1, householdInput({ membersCount: "" })));
+    expect(empty.fieldErrors?.membersCount).toEqual(["请填写家庭人口"]);
+    const text = await rejection(createHousehold(cadreA1, householdInput({ membersCount: "四" })));
+    expect(text.fieldErrors?.membersCount).toEqual(["家庭人口应为整数"]);
+  });
+
   it("refuses roles other than the village cadre", async () => {
     const township = await makeActor("township_officer", a.townships[0].id);
     const error = await rejection(createHousehold(township, householdInput()));

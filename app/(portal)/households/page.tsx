@@ -23,14 +23,14 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
         <label htmlFor="q" className="sr-only">搜索</label>
         <input id="q" name="q" defaultValue={q} placeholder="户主姓名或身份证后 4 位"
           className="w-full max-w-xs rounded border border-slate-300 px-3 py-2" />
-        <button className="rounded border border-slate-300 bg-white px-4 py-2">搜索</button>
+        <button className="shrink-0 rounded border border-slate-300 bg-white px-4 py-2">搜索</button>
       </form>
       {result === null ? (
         <p role="alert" className="text-sm text-red-700">搜索条件有误，请缩短搜索内容后重试。</p>
       ) : (
         <>
           <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-            <table className="w-full text-left text-sm">
+            <table className="w-full whitespace-nowrap text-left text-sm">
               <thead className="bg-slate-100 text-slate-600">
                 <tr><th className="p-2">户主</th><th className="p-2">身份证号</th><th className="p-2">村</th><th className="p-2">户类型</th><th className="p-2">人口</th></tr>
               </thead>
