@@ -56,6 +56,28 @@ CREATE TABLE "User" (
 );
 
 -- CreateTable
+CREATE TABLE "PasswordHistory" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "passwordHash" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PasswordHistory_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "OrgUnitNameHistory" (
+    "id" TEXT NOT NULL,
+    "orgUnitId" TEXT NOT NULL,
+    "oldName" TEXT NOT NULL,
+    "newName" TEXT NOT NULL,
+    "changedById" TEXT,
+    "changedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "OrgUnitNameHistory_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "Bank" (
     "id" TEXT NOT NULL,
     "countyId" TEXT NOT NULL,
@@ -67,6 +89,14 @@ CREATE TABLE "Bank" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Bank_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BankTownship" (
+    "bankId" TEXT NOT NULL,
+    "townshipId" TEXT NOT NULL,
+
+    CONSTRAINT "BankTownship_pkey" PRIMARY KEY ("bankId","townshipId")
 );
 
 -- CreateTable
@@ -96,6 +126,7 @@ CREATE TABLE "PolicyProfile" (
     "countyId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "template" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
     "status" "PolicyProfileStatus" NOT NULL DEFAULT 'draft',
     "effectiveFrom" DATE,
     "settings" JSONB NOT NULL,
@@ -171,6 +202,12 @@ CREATE UNIQUE INDEX "User_username_key" ON "User"("username");
 CREATE INDEX "User_orgUnitId_idx" ON "User"("orgUnitId");
 
 -- CreateIndex
+CREATE INDEX "PasswordHistory_userId_createdAt_idx" ON "PasswordHistory"("userId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "OrgUnitNameHistory_orgUnitId_idx" ON "OrgUnitNameHistory"("orgUnitId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Bank_countyId_name_key" ON "Bank"("countyId", "name");
 
 -- CreateIndex
@@ -184,6 +221,9 @@ CREATE UNIQUE INDEX "Household_countyId_idNumber_key" ON "Household"("countyId",
 
 -- CreateIndex
 CREATE INDEX "PolicyProfile_countyId_status_effectiveFrom_idx" ON "PolicyProfile"("countyId", "status", "effectiveFrom");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PolicyProfile_countyId_version_key" ON "PolicyProfile"("countyId", "version");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CalendarDay_countyId_date_key" ON "CalendarDay"("countyId", "date");
@@ -205,6 +245,14 @@ ALTER TABLE "User" ADD CONSTRAINT "User_orgUnitId_fkey" FOREIGN KEY ("orgUnitId"
 
 -- AddForeignKey
 ALTER TABLE "User" ADD CONSTRAINT "User_bankId_fkey" FOREIGN KEY ("bankId") REFERENCES "Bank"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PasswordHistory" ADD CONSTRAINT "PasswordHistory_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BankTownship" ADD CONSTRAINT "BankTownship_bankId_fkey" FOREIGN KEY ("bankId") REFERENCES "Bank"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+
 
 
 -- The audit trail is append-only: the application can insert, never change or remove.
