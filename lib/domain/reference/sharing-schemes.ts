@@ -18,6 +18,7 @@ export const SHARING_PARTIES = [
   "provincial_guarantee_group",
   "municipal_guarantee",
   "county_guarantee",
+  "district_agri_office",
 ] as const;
 export type SharingParty = (typeof SHARING_PARTIES)[number];
 
@@ -28,6 +29,7 @@ export const SHARING_PARTY_LABELS = {
   provincial_guarantee_group: "省担保集团",
   municipal_guarantee: "市级担保机构（财信担保）",
   county_guarantee: "贫困县政府性担保机构",
+  district_agri_office: "区委农办",
 } as const satisfies Record<SharingParty, string>;
 
 export type SchemeEntry = {
