@@ -1,12 +1,5 @@
-/** Chinese labels for enumerations shown in the UI. */
-export const HOUSEHOLD_STATUS_LABELS = {
-  registeredPoor: "建档立卡贫困户",
-  exitedPoverty: "已脱贫户",
-  monitored: "监测对象",
-  marginal: "边缘户",
-  misregistered: "错评清退户",
-  none: "非帮扶对象",
-} as const;
+/** Chinese labels for enumerations shown in the UI (domain labels re-exported, app-only ones here). */
+export { HOUSEHOLD_STATUS_LABELS, LOAN_PURPOSE_LABELS, LOAN_PURPOSES } from "@/lib/domain/eligibility";
 
 export const LABOUR_CAPACITY_LABELS = {
   full: "有劳动能力",

@@ -1,4 +1,7 @@
 -- CreateEnum
+CREATE TYPE "CreditGrade" AS ENUM ('AAA', 'AA', 'A', 'B', 'C');
+
+-- CreateEnum
 CREATE TYPE "ApplicationKind" AS ENUM ('household', 'enterprise');
 
 -- CreateEnum
@@ -25,6 +28,13 @@ CREATE TYPE "LoanStatus" AS ENUM ('repaying', 'overdue', 'inBuffer', 'claim', 's
 -- CreateEnum
 CREATE TYPE "ScheduleItemStatus" AS ENUM ('due', 'paid', 'partial', 'overdue');
 
+-- CreateEnum
+CREATE TYPE "BlacklistStatus" AS ENUM ('pending', 'active', 'removed');
+
+-- AlterTable
+ALTER TABLE "Household" ADD COLUMN     "creditGrade" "CreditGrade",
+ADD COLUMN     "creditGradedOn" DATE;
+
 -- CreateTable
 CREATE TABLE "Enterprise" (
     "id" TEXT NOT NULL,
@@ -45,7 +55,7 @@ CREATE TABLE "Enterprise" (
 -- CreateTable
 CREATE TABLE "Application" (
     "id" TEXT NOT NULL,
-    "number" TEXT NOT NULL,
+    "serial" SERIAL NOT NULL,
     "kind" "ApplicationKind" NOT NULL,
     "status" "ApplicationStatus" NOT NULL DEFAULT 'draft',
     "countyId" TEXT NOT NULL,
@@ -245,8 +255,29 @@ CREATE TABLE "ScheduleItem" (
     CONSTRAINT "ScheduleItem_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "BlacklistEntry" (
+    "id" TEXT NOT NULL,
+    "countyId" TEXT NOT NULL,
+    "householdId" TEXT,
+    "enterpriseId" TEXT,
+    "reason" TEXT NOT NULL,
+    "evidence" TEXT,
+    "status" "BlacklistStatus" NOT NULL DEFAULT 'pending',
+    "addedById" TEXT NOT NULL,
+    "approvedById" TEXT,
+    "removedById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "BlacklistEntry_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Enterprise_countyId_creditCode_key" ON "Enterprise"("countyId", "creditCode");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Application_serial_key" ON "Application"("serial");
 
 -- CreateIndex
 CREATE INDEX "Application_countyId_status_idx" ON "Application"("countyId", "status");
@@ -261,25 +292,22 @@ CREATE INDEX "Application_villageId_status_idx" ON "Application"("villageId", "s
 CREATE INDEX "Application_householdId_idx" ON "Application"("householdId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Application_countyId_number_key" ON "Application"("countyId", "number");
-
--- CreateIndex
 CREATE INDEX "ApplicationEvent_applicationId_at_idx" ON "ApplicationEvent"("applicationId", "at");
 
 -- CreateIndex
 CREATE INDEX "Attachment_applicationId_idx" ON "Attachment"("applicationId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "PublicityRound_countyId_number_key" ON "PublicityRound"("countyId", "number");
+CREATE INDEX "PublicityRound_countyId_idx" ON "PublicityRound"("countyId");
 
 -- CreateIndex
 CREATE INDEX "Objection_applicationId_status_idx" ON "Objection"("applicationId", "status");
 
 -- CreateIndex
-CREATE INDEX "Batch_bankId_idx" ON "Batch"("bankId");
+CREATE INDEX "Batch_countyId_idx" ON "Batch"("countyId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Batch_countyId_number_key" ON "Batch"("countyId", "number");
+CREATE INDEX "Batch_bankId_idx" ON "Batch"("bankId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Loan_applicationId_key" ON "Loan"("applicationId");
@@ -301,6 +329,12 @@ CREATE INDEX "ScheduleItem_dueDate_status_idx" ON "ScheduleItem"("dueDate", "sta
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ScheduleItem_loanId_seq_key" ON "ScheduleItem"("loanId", "seq");
+
+-- CreateIndex
+CREATE INDEX "BlacklistEntry_householdId_status_idx" ON "BlacklistEntry"("householdId", "status");
+
+-- CreateIndex
+CREATE INDEX "BlacklistEntry_enterpriseId_status_idx" ON "BlacklistEntry"("enterpriseId", "status");
 
 -- AddForeignKey
 ALTER TABLE "Application" ADD CONSTRAINT "Application_publicityRoundId_fkey" FOREIGN KEY ("publicityRoundId") REFERENCES "PublicityRound"("id") ON DELETE SET NULL ON UPDATE CASCADE;
