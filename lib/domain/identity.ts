@@ -36,8 +36,8 @@ export function validateIdCard(id: string, today: string): IdCardResult {
   return { valid: true, birthDate, gender };
 }
 
-/** First 6 and last 4 shown, as lists and exports require. */
+/** First 6 and last 4 shown, as lists and exports require; 10 characters or fewer are masked entirely. */
 export function maskIdCard(id: string): string {
-  if (id.length < 10) return "*".repeat(id.length);
+  if (id.length <= 10) return "*".repeat(id.length);
   return `${id.slice(0, 6)}${"*".repeat(id.length - 10)}${id.slice(-4)}`;
 }
