@@ -4,6 +4,11 @@ import { formatQuotient, parseScaled, pow10, ratioOf, type Scaled } from "./exac
 /** Henan: 超过 = strictly greater ('gt'); Guizhou: "超过3%（含）" read as ≥ ('gte'). POLICY §9, §15.1. */
 export type BreakerComparison = "gt" | "gte";
 export type BreakerRule = { township: string; village: string; comparison: BreakerComparison };
+/**
+ * The rule as a profile holds it: a level may have no threshold (Guizhou has only the lender
+ * rule), and then nothing at that level trips on its own.
+ */
+export type BreakerRuleSettings = { township: string | null; village: string | null; comparison: BreakerComparison };
 export type AreaLevel = "township" | "village";
 export type BreakerArea = {
   id: string;
@@ -26,12 +31,18 @@ export type BulkBreakerArea = {
 /** Displayed ratios are rounded half-up to 4 decimals ("0.0512" = 5.12%). */
 const RATIO_PLACES = 4;
 
-type Threshold = { num: bigint; den: bigint; gte: boolean };
+/** `never` stands for a level without a threshold. */
+type Threshold = { num: bigint; den: bigint; gte: boolean; never?: true };
 
-function parseThreshold(value: string, field: string, gte: boolean): Threshold {
+/**
+ * A threshold is a non-negative fraction. One above 1 is accepted and simply never trips,
+ * since non-performing never exceeds outstanding (callers use that to switch a level off).
+ */
+function parseThreshold(value: string | null, field: string, gte: boolean): Threshold {
+  if (value === null) return { num: 0n, den: 1n, gte, never: true };
   const t = parseScaled(value, field);
-  if (t.units < 0n || t.units > pow10(t.scale)) {
-    throw new DomainError("INVALID_THRESHOLD", `${field} 熔断阈值须在 0 与 1 之间：${value}`, field);
+  if (t.units < 0n) {
+    throw new DomainError("INVALID_THRESHOLD", `${field} 熔断阈值不能为负数：${value}`, field);
   }
   return { num: t.units, den: pow10(t.scale), gte };
 }
@@ -49,7 +60,7 @@ function parseComparison(value: unknown): boolean {
  * it is exact for any decimal input. Zero outstanding never trips (§15.1).
  */
 function trips(num: bigint, den: bigint, t: Threshold): boolean {
-  if (den === 0n) return false;
+  if (den === 0n || t.never) return false;
   const left = num * t.den;
   const right = t.num * den;
   return t.gte ? left >= right : left > right;
@@ -68,7 +79,7 @@ function checkBalances(num: bigint, den: bigint, field: string): void {
 
 type Normalised = { id: string; level: AreaLevel; parentId?: string; num: bigint; den: bigint };
 
-function evaluate(rule: BreakerRule, areas: readonly Normalised[]): BreakerResult[] {
+function evaluate(rule: BreakerRuleSettings, areas: readonly Normalised[]): BreakerResult[] {
   if (rule === null || typeof rule !== "object") {
     throw new DomainError("INVALID_RULE", "缺少熔断规则", "rule");
   }
@@ -142,9 +153,10 @@ export function circuitBreaker(o: { rule: BreakerRule; areas: BreakerArea[] }): 
 
 /**
  * circuitBreaker for balances already held in fen as BigInt: one pass over the list plus one
- * for parents, no string parsing and no Decimal, so 40,000 villages take milliseconds.
+ * for parents, no string parsing and no Decimal, so 40,000 villages take milliseconds. The
+ * rule may leave a level's threshold null (no rule at that level).
  */
-export function evaluateBreakerBulk(rule: BreakerRule, areas: readonly BulkBreakerArea[]): BreakerResult[] {
+export function evaluateBreakerBulk(rule: BreakerRuleSettings, areas: readonly BulkBreakerArea[]): BreakerResult[] {
   requireList(areas);
   const normalised = areas.map((raw, i) => {
     const area = checkArea(raw, i);

@@ -173,15 +173,22 @@ describe("circuitBreaker", () => {
       "INVALID_COMPARISON",
     );
     expect(codeOf(() => circuitBreaker({ rule: { ...HENAN, village: "-0.01" }, areas: [ok] }))).toBe("INVALID_THRESHOLD");
-    expect(codeOf(() => circuitBreaker({ rule: { ...HENAN, township: "1.5" }, areas: [ok] }))).toBe("INVALID_THRESHOLD");
     expect(codeOf(() => circuitBreaker({ rule: { ...HENAN, township: "5%" }, areas: [ok] }))).toBe("INVALID_DECIMAL");
     expect(codeOf(() => circuitBreaker({ rule: null as never, areas: [ok] }))).toBe("INVALID_RULE");
     expect(codeOf(() => circuitBreaker(null as never))).toBe("INVALID_RULE");
   });
 
-  it("CONTRACT: a threshold of exactly 1 is allowed", () => {
+  it("CONTRACT: a threshold of exactly 1 trips only at 100% with 'gte'", () => {
     const rule: BreakerRule = { township: "1", village: "1.00", comparison: "gte" };
     expect(circuitBreaker({ rule, areas: [township("t", "5", "5")] })[0].tripped).toBe(true);
+    expect(circuitBreaker({ rule, areas: [township("t", "5", "4.99")] })[0].tripped).toBe(false);
+  });
+
+  it("§15.1: a threshold above 1 switches the level off: even 100% bad loans do not trip it", () => {
+    const rule: BreakerRule = { township: "2", village: "1.5", comparison: "gte" };
+    expect(
+      circuitBreaker({ rule, areas: [township("t", "5", "5"), village("v", "t", "5", "5")] }).map((r) => r.lendingHalted),
+    ).toEqual([false, false]);
   });
 });
 
@@ -212,7 +219,7 @@ describe("lenderBreaker", () => {
   it("G 二(二): invalid lender inputs are refused", () => {
     const ok = { threshold: "0.03", comparison: "gte" as const, outstanding: "100", nonPerforming: "1" };
     expect(codeOf(() => lenderBreaker({ ...ok, comparison: "x" as never }))).toBe("INVALID_COMPARISON");
-    expect(codeOf(() => lenderBreaker({ ...ok, threshold: "2" }))).toBe("INVALID_THRESHOLD");
+    expect(codeOf(() => lenderBreaker({ ...ok, threshold: "-0.03" }))).toBe("INVALID_THRESHOLD");
     expect(codeOf(() => lenderBreaker({ ...ok, nonPerforming: "101" }))).toBe("INVALID_BALANCE");
     expect(codeOf(() => lenderBreaker({ ...ok, outstanding: "" }))).toBe("INVALID_DECIMAL");
     expect(codeOf(() => lenderBreaker(null as never))).toBe("INVALID_RULE");
@@ -228,6 +235,19 @@ describe("evaluateBreakerBulk", () => {
     expect(result).toEqual([
       { id: "t", nplRatio: "0.0500", tripped: true, lendingHalted: true },
       { id: "v", nplRatio: "0.0000", tripped: false, lendingHalted: true },
+    ]);
+  });
+
+  it("G 二(二): a level without a threshold (null) never trips on its own; the other level still does", () => {
+    const guizhouLike = { township: null, village: "0.07", comparison: "gte" as const };
+    expect(
+      evaluateBreakerBulk(guizhouLike, [
+        { id: "t", level: "township", outstandingFen: 100n, nonPerformingFen: 100n },
+        { id: "v", level: "village", parentId: "t", outstandingFen: 100n, nonPerformingFen: 7n },
+      ]),
+    ).toEqual([
+      { id: "t", nplRatio: "1.0000", tripped: false, lendingHalted: false },
+      { id: "v", nplRatio: "0.0700", tripped: true, lendingHalted: true },
     ]);
   });
 
