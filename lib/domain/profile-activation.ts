@@ -121,8 +121,17 @@ function crossFieldProblems(s: PolicyProfileSettings): ProfileProblem[] {
     out.push({ code: "INVALID_SETTING", message: "考评等级分数线须满足 好 > 较好 > 一般", path: "evaluation.gradeGoodMin" });
   }
 
-  if (s.householdLoanCap.eligibleStatuses.length === 0) {
+  const statuses = s.householdLoanCap.eligibleStatuses;
+  if (statuses.length === 0) {
     out.push(required("householdLoanCap.eligibleStatuses", "（至少一种农户身份）"));
+  }
+  // G 一(一), 二(八)2: households outside the register and misregistered ones are never eligible.
+  if (statuses.includes("misregistered") || statuses.includes("none")) {
+    out.push({
+      code: "INVALID_SETTING",
+      message: "错评清退户和非建档立卡（非帮扶对象）农户不能列为可贷对象",
+      path: "householdLoanCap.eligibleStatuses",
+    });
   }
   return out;
 }

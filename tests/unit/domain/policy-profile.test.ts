@@ -317,6 +317,16 @@ describe("validateProfileForActivation", () => {
     expect(problems(s)).toEqual(["SETTING_REQUIRED householdLoanCap.eligibleStatuses"]);
   });
 
+  it("G 一(一), 二(八)2: misregistered and unregistered households can never be made eligible", () => {
+    const s = withScheme1Agreement();
+    s.householdLoanCap.eligibleStatuses = ["registeredPoor", "misregistered"];
+    expect(problems(s)).toEqual(["INVALID_SETTING householdLoanCap.eligibleStatuses"]);
+    s.householdLoanCap.eligibleStatuses = ["none"];
+    expect(problems(s)).toEqual(["INVALID_SETTING householdLoanCap.eligibleStatuses"]);
+    s.householdLoanCap.eligibleStatuses = ["registeredPoor", "marginal"];
+    expect(problems(s)).toEqual([]);
+  });
+
   it("§14: malformed values are reported as INVALID_SETTING with their path and label", () => {
     const s = withScheme1Agreement() as unknown as Record<string, Record<string, unknown>>;
     s.householdLoanCap.amount = "5万";
