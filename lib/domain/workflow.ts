@@ -224,6 +224,7 @@ export const APPLICATION_STATES = [
   "bankRejected",
   "disbursed",
   "withdrawn",
+  "objectionUpheld",
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
@@ -242,6 +243,7 @@ export const APPLICATION_STATE_LABELS = {
   bankRejected: "银行未予审批",
   disbursed: "已放款",
   withdrawn: "已撤回",
+  objectionUpheld: "公示异议成立，不予推荐",
 } as const satisfies Record<ApplicationState, string>;
 
 export const APPLICATION_EVENTS = [
@@ -270,7 +272,7 @@ export const APPLICATION_EVENT_LABELS = {
   startPublicity: "开始公示",
   raiseObjection: "登记公示异议",
   resumePublicity: "异议不成立，恢复公示",
-  upholdObjection: "异议成立，退回",
+  upholdObjection: "异议成立，不予推荐",
   endPublicity: "公示期满，公示通过",
   countyApprove: "审核通过并批转银行",
   countyReject: "不予批转",
@@ -284,7 +286,9 @@ export const APPLICATION_EVENT_LABELS = {
 /**
  * P-Imp 三(一): village → township → three-tier publicity → county forwards → bank batch
  * approval → disbursement. Objections are recorded during publicity and must all be resolved
- * before it can pass (§15.8); an upheld objection sends the application back. The county's
+ * before it can pass (§15.8); an upheld objection rejects the application (issue 4). Publicity is
+ * run by the township or, where the county's profile says so, by the county centre; county staff
+ * may also record a bank's decision on its behalf (issue 4, step 7). The county's
  * approval is the checker step: its officer must not have submitted or reviewed the case.
  * Approval and disbursement stop while the breaker halts the area (§9).
  */
@@ -302,33 +306,33 @@ const APPLICATION_TRANSITIONS = [
     event: "startPublicity",
     from: ["townshipReviewed"],
     to: "inPublicity",
-    roles: ["village_cadre", "township_officer"],
+    roles: ["village_cadre", "township_officer", "county_officer"],
   },
   {
     event: "raiseObjection",
     from: ["inPublicity", "objection"],
     to: "objection",
-    roles: ["village_cadre", "township_officer"],
+    roles: ["village_cadre", "township_officer", "county_officer"],
   },
   {
     event: "resumePublicity",
     from: ["objection"],
     to: "inPublicity",
-    roles: ["township_officer"],
+    roles: ["township_officer", "county_officer"],
     guards: ["OBJECTION_OPEN"],
   },
   {
     event: "upholdObjection",
     from: ["objection"],
-    to: "returned",
-    roles: ["township_officer"],
+    to: "objectionUpheld",
+    roles: ["township_officer", "county_officer"],
     guards: ["RETURN_REASON_REQUIRED"],
   },
   {
     event: "endPublicity",
     from: ["inPublicity"],
     to: "publicityPassed",
-    roles: ["village_cadre", "township_officer"],
+    roles: ["village_cadre", "township_officer", "county_officer"],
     guards: ["PUBLICITY_NOT_ENDED", "OBJECTION_OPEN"],
   },
   {
@@ -353,15 +357,15 @@ const APPLICATION_TRANSITIONS = [
     guards: ["RETURN_REASON_REQUIRED"],
   },
   { event: "sendToBank", from: ["countyApproved"], to: "batched", roles: ["county_officer"] },
-  { event: "bankApprove", from: ["batched"], to: "bankApproved", roles: ["bank_officer"], guards: ["AREA_HALTED"] },
+  { event: "bankApprove", from: ["batched"], to: "bankApproved", roles: ["bank_officer", "county_officer"], guards: ["AREA_HALTED"] },
   {
     event: "bankReject",
     from: ["batched"],
     to: "bankRejected",
-    roles: ["bank_officer"],
+    roles: ["bank_officer", "county_officer"],
     guards: ["RETURN_REASON_REQUIRED"],
   },
-  { event: "disburse", from: ["bankApproved"], to: "disbursed", roles: ["bank_officer"], guards: ["AREA_HALTED"] },
+  { event: "disburse", from: ["bankApproved"], to: "disbursed", roles: ["bank_officer", "county_officer"], guards: ["AREA_HALTED"] },
   {
     event: "withdraw",
     from: [

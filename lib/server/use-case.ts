@@ -97,3 +97,17 @@ export function defineMutation<S extends z.ZodType, R>(
   };
   return Object.assign(run, { useCaseName: def.name, roles: def.roles, kind: "mutation" as const });
 }
+
+/**
+ * Work the portal does by itself (a publicity period ending, the daily job): one transaction,
+ * audited with no actor, never reachable from a form.
+ */
+export async function runSystemTask<R>(
+  name: string,
+  run: (ctx: { tx: Tx; now: Date; audit: (entry: AuditInput) => Promise<void> }) => Promise<R>,
+): Promise<R> {
+  return prisma.$transaction(async (tx) => {
+    const audit = (entry: AuditInput) => writeAudit(tx, null, entry);
+    return run({ tx, now: now(), audit });
+  });
+}

@@ -49,19 +49,19 @@ const APPLICATION_SPEC: Row[] = [
   ["submitted", "townshipApprove", "townshipReviewed", ["township_officer"]],
   ["submitted", "return", "returned", ["township_officer"]],
   ["townshipReviewed", "return", "returned", ["township_officer"]],
-  ["townshipReviewed", "startPublicity", "inPublicity", ["village_cadre", "township_officer"]],
-  ["inPublicity", "raiseObjection", "objection", ["village_cadre", "township_officer"]],
-  ["objection", "raiseObjection", "objection", ["village_cadre", "township_officer"]],
-  ["objection", "resumePublicity", "inPublicity", ["township_officer"]],
-  ["objection", "upholdObjection", "returned", ["township_officer"]],
-  ["inPublicity", "endPublicity", "publicityPassed", ["village_cadre", "township_officer"]],
+  ["townshipReviewed", "startPublicity", "inPublicity", ["village_cadre", "township_officer", "county_officer"]],
+  ["inPublicity", "raiseObjection", "objection", ["village_cadre", "township_officer", "county_officer"]],
+  ["objection", "raiseObjection", "objection", ["village_cadre", "township_officer", "county_officer"]],
+  ["objection", "resumePublicity", "inPublicity", ["township_officer", "county_officer"]],
+  ["objection", "upholdObjection", "objectionUpheld", ["township_officer", "county_officer"]],
+  ["inPublicity", "endPublicity", "publicityPassed", ["village_cadre", "township_officer", "county_officer"]],
   ["publicityPassed", "countyApprove", "countyApproved", ["county_officer"]],
   ["publicityPassed", "countyReject", "countyRejected", ["county_officer"]],
   ["publicityPassed", "return", "returned", ["county_officer"]],
   ["countyApproved", "sendToBank", "batched", ["county_officer"]],
-  ["batched", "bankApprove", "bankApproved", ["bank_officer"]],
-  ["batched", "bankReject", "bankRejected", ["bank_officer"]],
-  ["bankApproved", "disburse", "disbursed", ["bank_officer"]],
+  ["batched", "bankApprove", "bankApproved", ["bank_officer", "county_officer"]],
+  ["batched", "bankReject", "bankRejected", ["bank_officer", "county_officer"]],
+  ["bankApproved", "disburse", "disbursed", ["bank_officer", "county_officer"]],
   ...[
     "draft",
     "submitted",
@@ -153,6 +153,7 @@ describe("machines as data", () => {
     expect(APPLICATION_STATES).toEqual([
       "draft", "submitted", "returned", "townshipReviewed", "inPublicity", "objection", "publicityPassed",
       "countyApproved", "countyRejected", "batched", "bankApproved", "bankRejected", "disbursed", "withdrawn",
+      "objectionUpheld",
     ]);
     for (const s of APPLICATION_STATES) expect(APPLICATION_STATE_LABELS[s]).toMatch(/[\u4e00-\u9fff]/);
     for (const e of APPLICATION_EVENTS) expect(APPLICATION_EVENT_LABELS[e]).toMatch(/[\u4e00-\u9fff]/);
@@ -169,7 +170,7 @@ describe("machines as data", () => {
   });
 
   it("§4: terminal states: rejected, disbursed (the loan machine takes over), withdrawn; a loan ends repaid", () => {
-    expect(terminalStates(applicationMachine)).toEqual(["countyRejected", "bankRejected", "disbursed", "withdrawn"]);
+    expect(terminalStates(applicationMachine)).toEqual(["countyRejected", "bankRejected", "disbursed", "withdrawn", "objectionUpheld"]);
     expect(terminalStates(loanMachine)).toEqual(["repaid"]);
   });
 

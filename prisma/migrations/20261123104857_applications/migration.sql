@@ -5,7 +5,7 @@ CREATE TYPE "CreditGrade" AS ENUM ('AAA', 'AA', 'A', 'B', 'C');
 CREATE TYPE "ApplicationKind" AS ENUM ('household', 'enterprise');
 
 -- CreateEnum
-CREATE TYPE "ApplicationStatus" AS ENUM ('draft', 'submitted', 'returned', 'townshipReviewed', 'inPublicity', 'objection', 'publicityPassed', 'countyApproved', 'countyRejected', 'batched', 'bankApproved', 'bankRejected', 'disbursed', 'withdrawn');
+CREATE TYPE "ApplicationStatus" AS ENUM ('draft', 'submitted', 'returned', 'townshipReviewed', 'inPublicity', 'objection', 'publicityPassed', 'countyApproved', 'countyRejected', 'batched', 'bankApproved', 'bankRejected', 'disbursed', 'withdrawn', 'objectionUpheld');
 
 -- CreateEnum
 CREATE TYPE "EnterpriseKind" AS ENUM ('leadingEnterprise', 'cooperative');
