@@ -150,7 +150,7 @@ CREATE TABLE "UseOfFundsPlan" (
 -- CreateTable
 CREATE TABLE "PublicityRound" (
     "id" TEXT NOT NULL,
-    "number" TEXT NOT NULL,
+    "serial" SERIAL NOT NULL,
     "countyId" TEXT NOT NULL,
     "townshipId" TEXT,
     "status" "PublicityStatus" NOT NULL DEFAULT 'open',
@@ -186,7 +186,7 @@ CREATE TABLE "Objection" (
 -- CreateTable
 CREATE TABLE "Batch" (
     "id" TEXT NOT NULL,
-    "number" TEXT NOT NULL,
+    "serial" SERIAL NOT NULL,
     "countyId" TEXT NOT NULL,
     "bankId" TEXT NOT NULL,
     "createdById" TEXT NOT NULL,
@@ -298,10 +298,16 @@ CREATE INDEX "ApplicationEvent_applicationId_at_idx" ON "ApplicationEvent"("appl
 CREATE INDEX "Attachment_applicationId_idx" ON "Attachment"("applicationId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "PublicityRound_serial_key" ON "PublicityRound"("serial");
+
+-- CreateIndex
 CREATE INDEX "PublicityRound_countyId_idx" ON "PublicityRound"("countyId");
 
 -- CreateIndex
 CREATE INDEX "Objection_applicationId_status_idx" ON "Objection"("applicationId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Batch_serial_key" ON "Batch"("serial");
 
 -- CreateIndex
 CREATE INDEX "Batch_countyId_idx" ON "Batch"("countyId");
