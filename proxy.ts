@@ -2,7 +2,8 @@ import { encode, getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
 import { SESSION_MAX_AGE_SECONDS, sessionExpired } from "@/lib/server/auth/session-policy";
 
-const PUBLIC_PATHS = ["/login", "/api/auth"];
+// /api/test answers 404 unless the server runs with PORTAL_ALLOW_FAKE_CLOCK=1 (tests only).
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/test"];
 const REFRESH_AFTER_MS = 60_000;
 
 function sessionCookieName(request: NextRequest) {

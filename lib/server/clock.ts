@@ -1,10 +1,23 @@
 /**
- * The server's notion of "now". Tests and e2e move it with PORTAL_FAKE_NOW (an ISO instant),
- * which is honoured only outside production builds or when PORTAL_ALLOW_FAKE_CLOCK=1 is set
- * by the test runner, never by a deployment.
+ * The server's notion of "now". Tests move it — never a deployment: only when the process was
+ * started with PORTAL_ALLOW_FAKE_CLOCK=1 (the test runners do this) does a fake time apply, set
+ * either by PORTAL_FAKE_NOW (an ISO instant) or at run time through setFakeNow (the e2e tests'
+ * /api/test/clock route).
  */
+const state = globalThis as unknown as { __portalFakeNow?: string | null };
+
+export function fakeClockAllowed(): boolean {
+  return process.env.PORTAL_ALLOW_FAKE_CLOCK === "1";
+}
+
+export function setFakeNow(iso: string | null) {
+  if (!fakeClockAllowed()) throw new Error("the fake clock is disabled");
+  state.__portalFakeNow = iso;
+}
+
 export function now(): Date {
-  const fake = process.env.PORTAL_ALLOW_FAKE_CLOCK === "1" ? process.env.PORTAL_FAKE_NOW : undefined;
+  if (!fakeClockAllowed()) return new Date();
+  const fake = state.__portalFakeNow ?? process.env.PORTAL_FAKE_NOW;
   return fake ? new Date(fake) : new Date();
 }
 

@@ -2,6 +2,9 @@ import type { Role } from "@/lib/domain/roles";
 import { idCheckChar } from "@/lib/domain/identity";
 import type { Actor } from "@/lib/server/actor";
 import { actorFromUser } from "@/lib/server/actor-from-user";
+import type { PolicyProfileSettings as PolicySettings } from "@/lib/domain/policy-profile";
+import { profileTemplate } from "@/lib/domain/profile-templates";
+import { HOLIDAY_YEARS } from "@/lib/domain/reference/holidays-data";
 import { prisma } from "@/lib/server/db";
 
 export { prisma };
@@ -68,4 +71,33 @@ export function householdInput(overrides: Record<string, unknown> = {}) {
     notes: "",
     ...overrides,
   };
+}
+
+/** An active policy profile (Pingdingshan scheme 1, joint shares filled) for the county. */
+export async function activateProfile(countyId: string, overrides: (s: PolicySettings) => void = () => {}) {
+  const template = profileTemplate("pingdingshan_scheme1");
+  for (const share of template.settings.sharing.ratios.nonagri_enterprise ?? []) if (share.ratio === null) share.ratio = "0.25";
+  overrides(template.settings);
+  return prisma.policyProfile.create({
+    data: {
+      countyId, name: "测试参数", template: template.id, version: 1, status: "active",
+      effectiveFrom: new Date("2017-01-01T00:00:00Z"), settings: template.settings,
+    },
+  });
+}
+
+/** The shipped holiday calendars for the county. */
+export async function seedCalendar(countyId: string) {
+  const rows = HOLIDAY_YEARS.flatMap((y) => [
+    ...y.holidays.map((d) => ({ countyId, date: new Date(`${d.date}T00:00:00Z`), kind: "holiday" as const, name: d.name })),
+    ...y.workdays.map((d) => ({ countyId, date: new Date(`${d.date}T00:00:00Z`), kind: "workday" as const, name: d.name })),
+  ]);
+  await prisma.calendarDay.createMany({ data: rows });
+}
+
+/** Moves the server clock (lib/server/clock.ts) for the rest of the test. */
+export function setNow(iso: string | null) {
+  process.env.PORTAL_ALLOW_FAKE_CLOCK = "1";
+  if (iso) process.env.PORTAL_FAKE_NOW = iso;
+  else delete process.env.PORTAL_FAKE_NOW;
 }

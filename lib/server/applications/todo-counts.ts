@@ -1,0 +1,48 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Role } from "@/lib/domain/roles";
+import { areaScope } from "../scope";
+import { defineQuery } from "../use-case";
+
+type Todo = { key: string; label: string; href: string; where: Prisma.ApplicationWhereInput };
+
+/** What awaits each role (待办), as application filters. */
+const TODOS = {
+  village_cadre: [
+    { key: "returned", label: "被退回待修改的申请", href: "/applications?status=returned", where: { status: "returned" } },
+    { key: "draft", label: "未提交的草稿", href: "/applications?status=draft", where: { status: "draft" } },
+  ],
+  township_officer: [
+    { key: "submitted", label: "待审核的申请", href: "/applications?status=submitted", where: { status: "submitted" } },
+    { key: "townshipReviewed", label: "待公示的申请", href: "/publicity", where: { status: "townshipReviewed" } },
+    { key: "objection", label: "待处理的公示异议", href: "/applications?status=objection", where: { status: "objection" } },
+  ],
+  county_officer: [
+    { key: "publicityPassed", label: "待县中心审批的申请", href: "/applications?status=publicityPassed", where: { status: "publicityPassed" } },
+    { key: "countyApproved", label: "待批转银行的申请", href: "/batches", where: { status: "countyApproved" } },
+  ],
+  bank_officer: [
+    { key: "batched", label: "待银行审批的申请", href: "/applications?status=batched", where: { status: "batched" } },
+    { key: "bankApproved", label: "已审批待放款的申请", href: "/applications?status=bankApproved", where: { status: "bankApproved" } },
+  ],
+  finance_officer: [],
+  auditor: [],
+  admin: [],
+} as const satisfies Record<Role, readonly Todo[]>;
+
+/** The actor's to-do list with counts, for the home page and the navigation badges. */
+export const todoCounts = defineQuery({
+  name: "application.todo",
+  roles: ["village_cadre", "township_officer", "county_officer", "bank_officer", "finance_officer", "auditor", "admin"],
+  input: z.object({}).optional().default({}),
+  async run({ actor, tx }) {
+    const scope: Prisma.ApplicationWhereInput = {
+      ...areaScope(actor),
+      ...(actor.role === "bank_officer" ? { batch: { bankId: actor.bankId ?? "" } } : {}),
+    };
+    const todos: readonly Todo[] = TODOS[actor.role];
+    const counts = await Promise.all(todos.map((t) => tx.application.count({ where: { ...scope, ...t.where } })));
+    return todos.map((t, i) => ({ key: t.key, label: t.label, href: t.href, count: counts[i] }));
+  },
+});
