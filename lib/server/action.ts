@@ -2,6 +2,7 @@ import "server-only";
 import { currentActor } from "./auth/current-actor";
 import type { ActionResult } from "@/lib/action-result";
 import { AppError } from "./errors";
+import { PASSWORD_CHANGE_USE_CASE } from "./action-names";
 import type { UseCase } from "./use-case";
 
 /**
@@ -12,6 +13,9 @@ import type { UseCase } from "./use-case";
 export async function runAction<R>(useCase: UseCase<unknown, R>, input: unknown): Promise<ActionResult<R>> {
   const actor = await currentActor();
   if (!actor) return { ok: false, message: "登录已过期，请重新登录。" };
+  if (actor.mustChangePassword && useCase.useCaseName !== PASSWORD_CHANGE_USE_CASE) {
+    return { ok: false, message: "请先修改系统管理员设置的初始密码，再进行其他操作。" };
+  }
   try {
     return { ok: true, data: await useCase(actor, input) };
   } catch (error) {

@@ -14,6 +14,7 @@ export function actorFromUser(user: UserWithUnit): Actor | null {
     orgUnitId: unit?.id ?? null,
     orgUnitName: unit?.name ?? null,
     bankId: user.bankId,
+    mustChangePassword: user.mustChangePassword,
   };
   if (!unit) {
     return user.role === "auditor" ? { ...base, countyId: null, townshipId: null, villageId: null } : null;

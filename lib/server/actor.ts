@@ -12,6 +12,8 @@ export type Actor = {
   townshipId: string | null;
   villageId: string | null;
   bankId: string | null;
+  /** Set after an admin creates the account or resets its password: nothing but a password change is allowed. */
+  mustChangePassword?: boolean;
 };
 
 /** The org level each role belongs to; an auditor may also be system-wide (no unit). */

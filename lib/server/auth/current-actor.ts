@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import type { Actor } from "../actor";
 import { actorFromUser } from "../actor-from-user";
 import { prisma } from "../db";
+import { isAdminLocked } from "../users/admin-lock";
 import { authOptions } from "./options";
 import { sessionExpired } from "./session-policy";
 
@@ -17,13 +18,18 @@ export async function currentActor(): Promise<Actor | null> {
   const session = (await getServerSession(authOptions)) as SessionWithUid | null;
   if (!session?.uid || sessionExpired(session, Date.now())) return null;
   const user = await prisma.user.findUnique({ where: { id: session.uid }, include: { orgUnit: true } });
-  if (!user || !user.active) return null;
+  if (!user || !user.active || isAdminLocked(user.lockedUntil)) return null;
   if (session.loginAt && user.passwordChangedAt.getTime() > session.loginAt) return null;
   return actorFromUser(user);
 }
 
+/**
+ * For pages: the actor, or a redirect to sign in. A user who must change the password set by an
+ * administrator sees nothing else until it is changed.
+ */
 export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
+  if (actor.mustChangePassword) redirect("/change-password");
   return actor;
 }

@@ -4,10 +4,12 @@ import { writeAudit } from "../audit";
 import { now as clockNow } from "../clock";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { isAdminLocked } from "../users/admin-lock";
 import { verifyAgainstDummy, verifyPassword } from "./passwords";
 
 export const SIGN_IN_FAILED = "用户名或密码错误。";
 export const SIGN_IN_LOCKED = `登录失败次数过多，账户已被锁定 ${DEFAULT_LOCKOUT_POLICY.lockMinutes} 分钟，请稍后再试。`;
+export const SIGN_IN_ADMIN_LOCKED = "账户已被系统管理员锁定，请联系系统管理员。";
 
 export type SignedInUser = { id: string; username: string; displayName: string; role: string };
 
@@ -37,8 +39,10 @@ export async function signInWithPassword(usernameRaw: string, password: string):
   }
 
   if (isLocked(user, now)) {
-    await verifyAgainstDummy(password);
-    throw new AppError("UNAUTHENTICATED", SIGN_IN_LOCKED);
+    // An administrator's lock is told only to someone who knows the password.
+    const adminLock = isAdminLocked(user.lockedUntil) && (await verifyPassword(user.passwordHash, password));
+    if (!adminLock) await verifyAgainstDummy(password);
+    throw new AppError("UNAUTHENTICATED", adminLock ? SIGN_IN_ADMIN_LOCKED : SIGN_IN_LOCKED);
   }
   const ok = user.active && (await verifyPassword(user.passwordHash, password));
   const actor = { userId: user.id, role: user.role } as const;

@@ -1,0 +1,2 @@
+/** The one use case a user who must change the password may run (see runAction). */
+export const PASSWORD_CHANGE_USE_CASE = "user.changePassword";
