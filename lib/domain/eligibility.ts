@@ -1,6 +1,7 @@
 import { CREDIT_GRADE_LABELS, CREDIT_GRADES, gradeAtLeast, parseGrade, type CreditGrade } from "./credit";
-import { D, dec, type Dec } from "./decimal";
+import { dec, type Dec } from "./decimal";
 import { DomainError } from "./errors";
+import { formatAmount } from "./money";
 
 export { CREDIT_GRADES, CREDIT_GRADE_LABELS, type CreditGrade };
 
@@ -126,15 +127,6 @@ function requireTerm(value: unknown, field: string, label: string): number {
   return value;
 }
 
-/** "52000" → "52,000.00": amounts in messages read the way a bank statement prints them. */
-export function formatYuan(value: Dec): string {
-  const [whole, fraction] = value.toFixed(2, D.ROUND_HALF_UP).split(".");
-  const negative = whole.startsWith("-");
-  const digits = negative ? whole.slice(1) : whole;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${grouped}.${fraction}`;
-}
-
 function parseCap(cap: HouseholdLoanCap | undefined): { amount: Dec; termMonths: number; minGrade: CreditGrade; statuses: HouseholdStatus[] } {
   const c = cap ?? DEFAULT_HOUSEHOLD_LOAN_CAP;
   if (c === null || typeof c !== "object" || !Array.isArray(c.eligibleStatuses)) {
@@ -212,8 +204,8 @@ export function householdLoanViolations(o: HouseholdLoanInput): HouseholdViolati
     out.push({
       code: "AMOUNT_OVER_CAP",
       message: outstanding.isZero()
-        ? `申请金额 ${formatYuan(amount)} 元超过上限 ${formatYuan(cap.amount)} 元`
-        : `申请金额加未结清余额 ${formatYuan(total)} 元超过上限 ${formatYuan(cap.amount)} 元（其中未结清余额 ${formatYuan(outstanding)} 元）`,
+        ? `申请金额 ${formatAmount(amount)} 元超过上限 ${formatAmount(cap.amount)} 元`
+        : `申请金额加未结清余额 ${formatAmount(total)} 元超过上限 ${formatAmount(cap.amount)} 元（其中未结清余额 ${formatAmount(outstanding)} 元）`,
       field: "amount",
     });
   }

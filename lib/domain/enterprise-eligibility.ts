@@ -1,6 +1,6 @@
 import { dec, formatRatio, type Dec } from "./decimal";
-import { formatYuan } from "./eligibility";
 import { DomainError } from "./errors";
+import { formatAmount } from "./money";
 import { enterpriseRateCap } from "./rates";
 
 export const ENTERPRISE_KINDS = ["leadingEnterprise", "cooperative"] as const;
@@ -181,7 +181,7 @@ export function checkEnterpriseLoan(o: EnterpriseLoanInput): EnterpriseLoanCheck
     const threshold = dec((o.largeLoanThresholds ?? DEFAULT_LARGE_LOAN_THRESHOLDS)[kind]);
     out.push({
       code: "USE_OF_FUNDS_PLAN_REQUIRED",
-      message: `${ENTERPRISE_KIND_LABELS[kind]}贷款达到 ${formatYuan(threshold)} 元（含）以上，须附资金使用计划`,
+      message: `${ENTERPRISE_KIND_LABELS[kind]}贷款达到 ${formatAmount(threshold)} 元（含）以上，须附资金使用计划`,
       field: "useOfFundsPlanAttached",
     });
   }

@@ -2,12 +2,12 @@ import { fromDayNumber, toDayNumber } from "./calendar";
 import { D, dec, formatMoney, formatRatio, roundFen, type Dec } from "./decimal";
 import {
   DEFAULT_HOUSEHOLD_LOAN_CAP,
-  formatYuan,
   HOUSEHOLD_STATUS_LABELS,
   HOUSEHOLD_STATUSES,
   type HouseholdStatus,
 } from "./eligibility";
 import { DomainError } from "./errors";
+import { formatAmount } from "./money";
 
 /** §15.6: ACT/360, the daily rate is the annual rate ÷ 360. */
 export const DAY_COUNT_BASIS = 360;
@@ -432,7 +432,7 @@ export function subsidyEligibility(o: {
 
   const reasons: SubsidyIneligibility[] = [];
   if (amount.greaterThan(capAmount)) {
-    reasons.push({ code: "AMOUNT_OVER_CAP", message: `贷款金额 ${formatYuan(amount)} 元超过 ${formatYuan(capAmount)} 元，不在贴息范围内` });
+    reasons.push({ code: "AMOUNT_OVER_CAP", message: `贷款金额 ${formatAmount(amount)} 元超过 ${formatAmount(capAmount)} 元，不在贴息范围内` });
   }
   if (o.termMonths > cap.termMonths) {
     reasons.push({ code: "TERM_OVER_CAP", message: `贷款期限 ${o.termMonths} 个月超过 ${cap.termMonths} 个月，不在贴息范围内` });

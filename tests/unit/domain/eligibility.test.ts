@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { D } from "@/lib/domain/decimal";
 import {
   checkHouseholdLoan,
   CREDIT_GRADES,
   DEFAULT_HOUSEHOLD_LOAN_CAP,
   FORBIDDEN_PURPOSES,
-  formatYuan,
   HOUSEHOLD_STATUS_LABELS,
   householdLoanViolations,
   LOAN_PURPOSE_LABELS,
@@ -300,11 +298,5 @@ describe("labels and lists", () => {
 
   it("§15.7: grade order, best first", () => {
     expect(CREDIT_GRADES).toEqual(["AAA", "AA", "A", "B", "C"]);
-  });
-
-  it("§3: formatYuan groups thousands and keeps two decimals (half-up)", () => {
-    expect(formatYuan(new D("1234567.005"))).toBe("1,234,567.01");
-    expect(formatYuan(new D("999"))).toBe("999.00");
-    expect(formatYuan(new D("-52000"))).toBe("-52,000.00");
   });
 });
