@@ -78,6 +78,24 @@ export const DEFAULT_BANK_GRADE_BANDS: readonly { grade: BankGrade; min: string 
   { grade: "差", min: "0" },
 ];
 
+/** The policy profile stores the lowest total of 好, 较好 and 一般; below 一般's is 差. */
+export function bankGradeBandsFromMinima(minima: { good: number; fair: number; average: number }): { grade: BankGrade; min: string }[] {
+  const values = [minima?.good, minima?.fair, minima?.average];
+  const ok =
+    values.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 100) &&
+    values[0] > values[1] &&
+    values[1] > values[2];
+  if (!ok) {
+    throw new DomainError("INVALID_SETTING", "考评等级分数线须为 0–100 的整数，且 好 > 较好 > 一般", "gradeBands");
+  }
+  return [
+    { grade: "好", min: `${minima.good}` },
+    { grade: "较好", min: `${minima.fair}` },
+    { grade: "一般", min: `${minima.average}` },
+    { grade: "差", min: "0" },
+  ];
+}
+
 const STRUCTURAL_COUNT = 3;
 
 function scoreError(item: number, max: string, value: unknown): DomainError {

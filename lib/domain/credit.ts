@@ -98,6 +98,26 @@ export const DEFAULT_GRADE_BANDS: readonly GradeBand[] = [
   { grade: "C", min: "0" },
 ];
 
+/**
+ * The policy profile stores each grade's lowest score ({ AAA: 90, AA: 80, A: 70, B: 60 });
+ * below B's is C.
+ */
+export function gradeBandsFromMinima(minima: { AAA: number; AA: number; A: number; B: number }): GradeBand[] {
+  if (minima === null || typeof minima !== "object") {
+    throw new DomainError("INVALID_GRADE_BANDS", "缺少信用等级分数线", "gradeBands");
+  }
+  const grades = ["AAA", "AA", "A", "B"] as const;
+  for (const g of grades) {
+    const v = minima[g];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 100) {
+      throw new DomainError("INVALID_GRADE_BANDS", `${g} 级分数线须为 0–100 的整数：${String(v)}`, `gradeBands.${g}`);
+    }
+  }
+  const bands: GradeBand[] = [...grades.map((g) => ({ grade: g, min: `${minima[g]}` })), { grade: "C", min: "0" }];
+  compileGradeBands(bands);
+  return bands;
+}
+
 const GOOD_OPTIONS: readonly IndicatorOption[] = [
   { value: "yes", label: "是", points: "5" },
   { value: "partly", label: "基本做到", points: "3" },

@@ -51,6 +51,12 @@ export const LOAN_PURPOSE_LABELS = Object.fromEntries(LOAN_PURPOSES.map((p) => [
 >;
 export const FORBIDDEN_PURPOSES: readonly LoanPurpose[] = LOAN_PURPOSES.filter((p) => p.forbidden).map((p) => p.value);
 
+/**
+ * G 一(一), 二(八)2: households outside the register (防止搭便车) and misregistered ones are never
+ * eligible, whatever a profile lists.
+ */
+export const NEVER_ELIGIBLE_STATUSES: readonly HouseholdStatus[] = ["misregistered", "none"];
+
 export type HouseholdLoanCap = {
   amount: string;
   termMonths: number;
@@ -127,7 +133,9 @@ function requireTerm(value: unknown, field: string, label: string): number {
   return value;
 }
 
-function parseCap(cap: HouseholdLoanCap | undefined): { amount: Dec; termMonths: number; minGrade: CreditGrade; statuses: HouseholdStatus[] } {
+type ParsedCap = { amount: Dec; termMonths: number; minGrade: CreditGrade; statuses: HouseholdStatus[] };
+
+function parseCap(cap: HouseholdLoanCap | undefined): ParsedCap {
   const c = cap ?? DEFAULT_HOUSEHOLD_LOAN_CAP;
   if (c === null || typeof c !== "object" || !Array.isArray(c.eligibleStatuses)) {
     throw new DomainError("INVALID_CAP", "贷款上限设置不完整", "cap");
@@ -142,7 +150,7 @@ function parseCap(cap: HouseholdLoanCap | undefined): { amount: Dec; termMonths:
     if (!isStatus(s)) throw new DomainError("INVALID_CAP", `可贷农户身份无效：${String(s)}`, `cap.eligibleStatuses[${i}]`);
     return s;
   });
-  return { amount, termMonths, minGrade, statuses };
+  return { amount, termMonths, minGrade, statuses: statuses.filter((s) => !NEVER_ELIGIBLE_STATUSES.includes(s)) };
 }
 
 /**

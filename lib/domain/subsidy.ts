@@ -4,13 +4,22 @@ import {
   DEFAULT_HOUSEHOLD_LOAN_CAP,
   HOUSEHOLD_STATUS_LABELS,
   HOUSEHOLD_STATUSES,
+  NEVER_ELIGIBLE_STATUSES,
   type HouseholdStatus,
 } from "./eligibility";
 import { DomainError } from "./errors";
 import { formatAmount } from "./money";
 
-/** §15.6: ACT/360, the daily rate is the annual rate ÷ 360. */
-export const DAY_COUNT_BASIS = 360;
+/** §15.6: ACT/360, the daily rate is the annual rate ÷ 360 (the profile's dayCountBasis). */
+export const DEFAULT_DAY_COUNT_BASIS = 360;
+
+function requireBasis(value: unknown): number {
+  const basis = value ?? DEFAULT_DAY_COUNT_BASIS;
+  if (typeof basis !== "number" || !Number.isInteger(basis) || basis <= 0) {
+    throw new DomainError("INVALID_SETTING", `计息天数基准须为正整数：${String(value)}`, "dayCountBasis");
+  }
+  return basis;
+}
 
 /** §14/§15 defaults: P-Imp 四(四) enterprise subsidy, P-Imp 四(五) guarantee-fee subsidy. */
 export const DEFAULT_ENTERPRISE_SUBSIDY = { rate: "0.02", quotaPerHousehold: "50000" } as const;
@@ -76,6 +85,8 @@ export function interestSubsidy(o: {
   capRate: string;
   from: string;
   to: string;
+  /** Not in the CONTRACT's shape; defaults to §15.6's 360. */
+  dayCountBasis?: number;
 }): { days: number; rate: string; amount: string } {
   if (o === null || typeof o !== "object") {
     throw new DomainError("INVALID_INPUT", "缺少贴息计算参数", "subsidy");
@@ -84,7 +95,7 @@ export function interestSubsidy(o: {
   const rate = D.min(parseRate(o.contractRate, "contractRate", "合同利率"), parseRate(o.capRate, "capRate", "贴息利率上限"));
   const period = parsePeriod({ from: o.from, to: o.to }, "period", "计息期间");
   const days = period.to - period.from;
-  const amount = principal.times(days).times(rate).dividedBy(DAY_COUNT_BASIS);
+  const amount = principal.times(days).times(rate).dividedBy(requireBasis(o.dayCountBasis));
   return { days, rate: formatRatio(rate), amount: formatMoney(amount) };
 }
 
@@ -174,6 +185,7 @@ function accrue(
   rate: Dec,
   base: (balance: Dec) => Dec,
   excludedAs: "overdue" | "ineligible",
+  basis: number,
   everythingExcluded = false,
 ): Accrual {
   let days = 0;
@@ -197,11 +209,11 @@ function accrue(
         days: n,
         balance: formatMoney(balance),
         ...(out ? { excluded: piece.excluded ? excludedAs : "ineligible" } : {}),
-        interest: lineNumerator.dividedBy(DAY_COUNT_BASIS).toFixed(4, D.ROUND_HALF_UP),
+        interest: lineNumerator.dividedBy(basis).toFixed(4, D.ROUND_HALF_UP),
       });
     }
   }
-  return { days, subsidisedDays, exact: numerator.dividedBy(DAY_COUNT_BASIS), lines };
+  return { days, subsidisedDays, exact: numerator.dividedBy(basis), lines };
 }
 
 export type QuarterSubsidy = {
@@ -241,6 +253,7 @@ export function loanQuarterSubsidy(o: {
   actualInterestPaid?: string;
   eligible?: boolean;
   reason?: string;
+  dayCountBasis?: number;
 }): QuarterSubsidy {
   if (o === null || typeof o !== "object") {
     throw new DomainError("INVALID_INPUT", "缺少季度贴息计算参数", "subsidy");
@@ -255,7 +268,7 @@ export function loanQuarterSubsidy(o: {
   if (typeof eligible !== "boolean") {
     throw new DomainError("INVALID_INPUT", "是否符合贴息条件须为是或否", "eligible");
   }
-  const accrual = accrue(quarter, segments, overdue, rate, (b) => b, "overdue", !eligible);
+  const accrual = accrue(quarter, segments, overdue, rate, (b) => b, "overdue", requireBasis(o.dayCountBasis), !eligible);
   const computed = roundFen(accrual.exact);
   const limited = paid !== undefined && paid.lessThan(computed);
   const amount = !eligible ? new D(0) : limited ? roundFen(paid) : computed;
@@ -293,6 +306,7 @@ export function enterpriseSubsidy(o: {
   quotaPerHousehold?: string;
   rate?: string;
   overduePeriods?: Period[];
+  dayCountBasis?: number;
 }): BalanceSubsidy {
   if (o === null || typeof o !== "object") {
     throw new DomainError("INVALID_INPUT", "缺少带贫企业贴息计算参数", "subsidy");
@@ -304,7 +318,7 @@ export function enterpriseSubsidy(o: {
   const quota = parseAmount(o.quotaPerHousehold ?? DEFAULT_ENTERPRISE_SUBSIDY.quotaPerHousehold, "quotaPerHousehold", "每户对应贷款额度");
   const rate = parseRate(o.rate ?? DEFAULT_ENTERPRISE_SUBSIDY.rate, "rate", "企业贴息率");
   const ceiling = quota.times(households);
-  const accrual = accrue(quarter, segments, overdue, rate, (b) => D.min(b, ceiling), "overdue");
+  const accrual = accrue(quarter, segments, overdue, rate, (b) => D.min(b, ceiling), "overdue", requireBasis(o.dayCountBasis));
   return {
     days: accrual.days,
     subsidisedDays: accrual.subsidisedDays,
@@ -319,14 +333,19 @@ export function enterpriseSubsidy(o: {
  * the guaranteed balance (1.5% household loans, 0.5% enterprise loans by default), with the same
  * ACT/360 day count and once-per-quarter rounding as the interest subsidy.
  */
-export function guaranteeFeeSubsidy(o: { quarter: Period; balanceSegments: BalanceSegment[]; rate: string }): BalanceSubsidy {
+export function guaranteeFeeSubsidy(o: {
+  quarter: Period;
+  balanceSegments: BalanceSegment[];
+  rate: string;
+  dayCountBasis?: number;
+}): BalanceSubsidy {
   if (o === null || typeof o !== "object") {
     throw new DomainError("INVALID_INPUT", "缺少担保费补贴计算参数", "subsidy");
   }
   const quarter = parsePeriod(o.quarter, "quarter", "结息期间");
   const segments = parseSegments(o.balanceSegments);
   const rate = parseRate(o.rate, "rate", "担保费补贴费率");
-  const accrual = accrue(quarter, segments, [], rate, (b) => b, "overdue");
+  const accrual = accrue(quarter, segments, [], rate, (b) => b, "overdue", requireBasis(o.dayCountBasis));
   return {
     days: accrual.days,
     subsidisedDays: accrual.subsidisedDays,
@@ -439,7 +458,7 @@ export function subsidyEligibility(o: {
   }
   if (o.householdStatus === "misregistered") {
     reasons.push({ code: "MISREGISTERED", message: "错评清退户不享受贴息政策" });
-  } else if (!cap.eligibleStatuses.includes(o.householdStatus)) {
+  } else if (!cap.eligibleStatuses.includes(o.householdStatus) || NEVER_ELIGIBLE_STATUSES.includes(o.householdStatus)) {
     reasons.push({
       code: "STATUS_NOT_ELIGIBLE",
       message: `农户身份为“${HOUSEHOLD_STATUS_LABELS[o.householdStatus]}”，不在贴息范围内`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   bankEvaluation,
+  bankGradeBandsFromMinima,
   DEFAULT_BANK_EVALUATION_WEIGHTS,
   DEFAULT_BANK_GRADE_BANDS,
   evaluateBank,
@@ -252,5 +253,22 @@ describe("evaluateBank", () => {
         }),
       ),
     ).toBe("INVALID_SETTING");
+  });
+});
+
+describe("bankGradeBandsFromMinima", () => {
+  it("§15.9: the profile's 85 / 70 / 50 become the default bands", () => {
+    expect(bankGradeBandsFromMinima({ good: 85, fair: 70, average: 50 })).toEqual(DEFAULT_BANK_GRADE_BANDS);
+  });
+
+  it("§11: a profile that follows P-Eval's 80 for 较好's top still orders the bands", () => {
+    expect(bankGradeBandsFromMinima({ good: 80, fair: 70, average: 50 })[0]).toEqual({ grade: "好", min: "80" });
+  });
+
+  it("§15.9: minima that are not strictly falling or not 0–100 integers → INVALID_SETTING", () => {
+    expect(codeOf(() => bankGradeBandsFromMinima({ good: 70, fair: 70, average: 50 }))).toBe("INVALID_SETTING");
+    expect(codeOf(() => bankGradeBandsFromMinima({ good: 85, fair: 70, average: 70.5 }))).toBe("INVALID_SETTING");
+    expect(codeOf(() => bankGradeBandsFromMinima({ good: 185, fair: 70, average: 50 }))).toBe("INVALID_SETTING");
+    expect(codeOf(() => bankGradeBandsFromMinima(undefined as never))).toBe("INVALID_SETTING");
   });
 });

@@ -5,6 +5,7 @@ import {
   DEFAULT_GRADE_BANDS,
   defaultIndicatorSheet,
   gradeAtLeast,
+  gradeBandsFromMinima,
   gradeForScore,
   isCreditGrade,
   isCreditHousehold,
@@ -346,5 +347,19 @@ describe("gradeForScore", () => {
     expect(codeOf(() => gradeForScore("80", [{ grade: "D" as never, min: "70" }]))).toBe("INVALID_GRADE");
     expect(codeOf(() => gradeForScore("八十"))).toBe("INVALID_SCORE");
     expect(codeOf(() => scoreSheet(defaultIndicatorSheet, best(), { gradeBands: [] }))).toBe("INVALID_GRADE_BANDS");
+  });
+});
+
+describe("gradeBandsFromMinima", () => {
+  it("§15.7: the profile's minima become bands with C from 0", () => {
+    expect(gradeBandsFromMinima({ AAA: 90, AA: 80, A: 70, B: 60 })).toEqual(DEFAULT_GRADE_BANDS);
+  });
+
+  it("§15.7: out-of-range, fractional or unordered minima → INVALID_GRADE_BANDS", () => {
+    expect(codeOf(() => gradeBandsFromMinima({ AAA: 101, AA: 80, A: 70, B: 60 }))).toBe("INVALID_GRADE_BANDS");
+    expect(codeOf(() => gradeBandsFromMinima({ AAA: 90, AA: 80.5, A: 70, B: 60 }))).toBe("INVALID_GRADE_BANDS");
+    expect(codeOf(() => gradeBandsFromMinima({ AAA: 90, AA: 70, A: 70, B: 60 }))).toBe("INVALID_GRADE_BANDS");
+    expect(codeOf(() => gradeBandsFromMinima({ AAA: 90, AA: 80, A: 70, B: 0 }))).toBe("INVALID_GRADE_BANDS");
+    expect(codeOf(() => gradeBandsFromMinima(null as never))).toBe("INVALID_GRADE_BANDS");
   });
 });

@@ -59,6 +59,16 @@ describe("checkHouseholdLoan: status", () => {
   });
 });
 
+describe("checkHouseholdLoan: never-eligible statuses", () => {
+  it("G 一(一), 二(八)2: misregistered and unregistered households stay ineligible even if a profile lists them", () => {
+    const cap = { ...DEFAULT_HOUSEHOLD_LOAN_CAP, eligibleStatuses: ["registeredPoor", "misregistered", "none"] };
+    expect(check({ householdStatus: "misregistered", cap }).violations).toEqual(["STATUS_NOT_ELIGIBLE"]);
+    expect(check({ householdStatus: "none", cap }).violations).toEqual(["STATUS_NOT_ELIGIBLE"]);
+    expect(check({ householdStatus: "registeredPoor", cap }).eligible).toBe(true);
+    expect(householdLoanViolations({ ...ok, householdStatus: "none", cap })[0].message).toContain("（限：建档立卡贫困户）");
+  });
+});
+
 describe("checkHouseholdLoan: grade", () => {
   it("P-Risk 二(一)1: grade exactly A (A（含）以上) passes; AA and AAA pass", () => {
     expect(check({ creditGrade: "A" }).eligible).toBe(true);

@@ -83,6 +83,15 @@ describe("interestSubsidy (CONTRACT)", () => {
     ).toBe("0.00");
   });
 
+  it("§15.6: the day-count basis is a profile setting (ACT/365: 50000 × 73 × 3.65% ÷ 365 = 365.00)", () => {
+    // 50000 × 73 = 3,650,000; × 0.0365 = 133,225; ÷ 365 = 365.00 (ACT/360 would give 370.07)
+    const base = { principal: "50000", contractRate: "0.0365", capRate: "0.0365", from: "2025-01-01", to: "2025-03-15" };
+    expect(interestSubsidy({ ...base, dayCountBasis: 365 })).toEqual({ days: 73, rate: "0.0365", amount: "365.00" });
+    expect(interestSubsidy(base).amount).toBe("370.07");
+    expect(codeOf(() => interestSubsidy({ ...base, dayCountBasis: 0 }))).toBe("INVALID_SETTING");
+    expect(codeOf(() => interestSubsidy({ ...base, dayCountBasis: 360.5 }))).toBe("INVALID_SETTING");
+  });
+
   it("CONTRACT: to < from → INVALID_PERIOD", () => {
     expect(
       codeOf(() =>
@@ -267,6 +276,18 @@ describe("loanQuarterSubsidy", () => {
     expect(r.lines).toEqual([
       { from: "2025-03-20", to: "2025-06-20", days: 92, balance: "50000.00", excluded: "ineligible", interest: "0.0000" },
     ]);
+  });
+
+  it("§15.6: the day-count basis passes through to the quarter computation", () => {
+    // 30000 × 92 × 4.35% ÷ 365 = 120060 ÷ 365 = 328.93…
+    const r = loanQuarterSubsidy({
+      quarter: Q2,
+      balanceSegments: [{ from: "2025-03-20", to: "2025-06-20", balance: "30000" }],
+      contractRate: BENCH,
+      capRate: BENCH,
+      dayCountBasis: 365,
+    });
+    expect(r.amount).toBe("328.93");
   });
 
   it("§15.6: an ineligible loan without a stated reason gets a generic one", () => {
@@ -458,6 +479,27 @@ describe("guaranteeFeeSubsidy", () => {
     expect([r.days, r.amount]).toEqual([90, "2500.00"]);
   });
 
+  it("§15.6: enterprise and guarantee-fee subsidies take the day-count basis too", () => {
+    // 1,460,000 × 0.02 × 73 ÷ 365 = 5840.00; 73,000 × 0.015 × 73 ÷ 365 = 219.00
+    const quarter = { from: "2025-01-01", to: "2025-03-15" };
+    expect(
+      enterpriseSubsidy({
+        quarter,
+        balanceSegments: [{ from: "2025-01-01", to: "2025-03-15", balance: "1460000" }],
+        householdsDriven: 30,
+        dayCountBasis: 365,
+      }).amount,
+    ).toBe("5840.00");
+    expect(
+      guaranteeFeeSubsidy({
+        quarter,
+        balanceSegments: [{ from: "2025-01-01", to: "2025-03-15", balance: "73000" }],
+        rate: "0.015",
+        dayCountBasis: 365,
+      }).amount,
+    ).toBe("219.00");
+  });
+
   it("P-Imp 四(五): the rate is required and must be valid", () => {
     const base = { quarter: { from: "2025-03-20", to: "2025-06-20" }, balanceSegments: [] };
     expect(codeOf(() => guaranteeFeeSubsidy({ ...base, rate: undefined as never }))).toBe("INVALID_RATE");
@@ -569,6 +611,16 @@ describe("subsidyEligibility", () => {
       "不合规的“户贷企用”贷款不享受贴息",
       "存在骗取贴息行为，永久取消贴息资格",
       "该贷款已享受其他财政贴息，不得重复贴息",
+    ]);
+  });
+
+  it("G 一(一): a profile listing unregistered households does not make them eligible", () => {
+    const cap = { amount: "50000", termMonths: 36, eligibleStatuses: ["registeredPoor", "none", "misregistered"] };
+    expect(subsidyEligibility({ ...ok, householdStatus: "none", cap }).reasons.map((r) => r.code)).toEqual([
+      "STATUS_NOT_ELIGIBLE",
+    ]);
+    expect(subsidyEligibility({ ...ok, householdStatus: "misregistered", cap }).reasons.map((r) => r.code)).toEqual([
+      "MISREGISTERED",
     ]);
   });
 
