@@ -6,6 +6,9 @@ export type NavItem = { href: string; label: string; roles: readonly Role[] };
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "首页", roles: ROLES },
   { href: "/households", label: "农户信息", roles: ROLES },
+  { href: "/applications", label: "贷款申请", roles: ROLES },
+  { href: "/publicity", label: "公示", roles: ["village_cadre", "township_officer", "county_officer", "auditor"] },
+  { href: "/batches", label: "批转银行", roles: ["county_officer", "bank_officer", "auditor"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -49,7 +49,7 @@ export async function applyBankDecision(o: {
     throw AppError.field("termMonths", `户贷期限不能超过 ${cap.termMonths} 个月`);
   }
   const halt = app.villageId ? await villageHalt(tx, app.countyId, app.villageId, today, profile) : { halted: false };
-  let status = await fireApplicationEvent({ tx, actor, audit, application: app, event: "bankApprove", ctx: { areaHalted: halt.halted }, comment: decision.note });
+  await fireApplicationEvent({ tx, actor, audit, application: app, event: "bankApprove", ctx: { areaHalted: halt.halted }, comment: decision.note });
   await tx.bankDecision.create({
     data: {
       applicationId: app.id,
@@ -65,13 +65,34 @@ export async function applyBankDecision(o: {
   if (!decision.disbursementDate) return { loanId: null };
 
   const approved = await tx.application.findUniqueOrThrow({ where: { id: app.id } });
-  status = await fireApplicationEvent({ tx, actor, audit, application: approved, event: "disburse", ctx: { areaHalted: halt.halted }, comment: `合同 ${decision.contractNumber}，放款日 ${decision.disbursementDate}` });
-  void status;
+  return disburseApplication({ tx, actor, audit, application: approved, today, areaHalted: halt.halted });
+}
+
+/**
+ * Disbursement creates the loan with its repayment schedule (issue 4, step 8), from the bank's
+ * recorded decision: the contract number, approved amount, rate, term and disbursement date.
+ */
+export async function disburseApplication(o: {
+  tx: Tx;
+  actor: Actor;
+  audit: (e: AuditInput) => Promise<void>;
+  application: Application;
+  today: string;
+  areaHalted: boolean;
+}) {
+  const { tx, actor, audit, application: app, today } = o;
+  const decision = await tx.bankDecision.findUniqueOrThrow({ where: { applicationId: app.id } });
+  if (!decision.disbursementDate || !decision.contractNumber || !decision.approvedAmount || !decision.rate || !decision.termMonths) {
+    throw AppError.field("disbursementDate", "请填写放款日期");
+  }
+  const disbursedOn = decision.disbursementDate.toISOString().slice(0, 10);
+  const profile = await activeProfile(tx, app.countyId, today);
+  await fireApplicationEvent({ tx, actor, audit, application: app, event: "disburse", ctx: { areaHalted: o.areaHalted }, comment: `合同 ${decision.contractNumber}，放款日 ${disbursedOn}` });
   const schedule = buildRepaymentSchedule({
-    principal: decision.approvedAmount,
-    rate: decision.rate,
+    principal: decision.approvedAmount.toFixed(2),
+    rate: decision.rate.toString(),
     termMonths: decision.termMonths,
-    disbursedOn: decision.disbursementDate,
+    disbursedOn,
     kind: profile.settings.process.repaymentSchedule,
     settlement: profile.settings.interest.settlement,
     dayCountBasis: profile.settings.interest.dayCountBasis,
@@ -93,7 +114,7 @@ export async function applyBankDecision(o: {
       principal: decision.approvedAmount,
       rate: decision.rate,
       termMonths: decision.termMonths,
-      disbursedOn: day(decision.disbursementDate),
+      disbursedOn: decision.disbursementDate,
       maturityDate: day(schedule[schedule.length - 1].dueDate),
       outstandingPrincipal: decision.approvedAmount,
       schedule: {

@@ -1,0 +1,22 @@
+import { getAttachment } from "@/lib/server/applications/get-attachment";
+import { currentActor } from "@/lib/server/auth/current-actor";
+import { AppError } from "@/lib/server/errors";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor();
+  if (!actor) return new Response("请先登录。", { status: 401 });
+  try {
+    const file = await getAttachment(actor, { id: (await params).id });
+    return new Response(new Uint8Array(file.data), {
+      headers: {
+        "Content-Type": file.mimeType,
+        "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return new Response(error.message, { status: error.status });
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "@/lib/action-result";
+import { Field, inputClass } from "./field";
+import { FormMessage } from "./form-message";
+
+export function ObjectionForm({ action, applicationId }: {
+  action: (state: FormState, form: FormData) => Promise<FormState>;
+  applicationId: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
+  const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
+  return (
+    <form action={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h3 className="font-medium">登记公示异议</h3>
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <Field name="objector" label="异议人" errors={errors.objector}>
+        <input id="objector" name="objector" className={inputClass} defaultValue={state.values.objector} aria-describedby="objector-error" />
+      </Field>
+      <Field name="content" label="异议内容" errors={errors.content}>
+        <textarea id="content" name="content" rows={2} className={inputClass} defaultValue={state.values.content} aria-describedby="content-error" />
+      </Field>
+      <Field name="receivedOn" label="收到日期（不填为今天）" errors={errors.receivedOn}>
+        <input id="receivedOn" name="receivedOn" type="date" className={inputClass} defaultValue={state.values.receivedOn} aria-describedby="receivedOn-error" />
+      </Field>
+      <FormMessage result={state.result} success="已登记异议。" />
+      <button type="submit" disabled={pending} className="rounded bg-amber-600 px-4 py-2 text-sm text-white disabled:opacity-60">登记异议</button>
+    </form>
+  );
+}
