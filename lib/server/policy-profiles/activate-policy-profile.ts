@@ -7,7 +7,7 @@ import { shanghaiToday } from "../clock";
 import { lockKey } from "../concurrency";
 import { AppError } from "../errors";
 import { defineMutation } from "../use-case";
-import { findProfileInCounty, isoDate } from "./profile-records";
+import { ACTIVATED_STATUSES, findProfileInCounty, isoDate } from "./profile-records";
 
 const input = z.object({
   id: z.string({ error: "记录编号无效" }),
@@ -39,7 +39,7 @@ export const activatePolicyProfile = defineMutation({
     const today = shanghaiToday(now);
     if (effectiveFrom < today) throw AppError.field("effectiveFrom", `生效日期不能早于今天（${today}）`);
     const latest = await tx.policyProfile.findFirst({
-      where: { countyId: profile.countyId, status: "active" },
+      where: { countyId: profile.countyId, status: { in: [...ACTIVATED_STATUSES] } },
       orderBy: { effectiveFrom: "desc" },
     });
     const latestDate = isoDate(latest?.effectiveFrom ?? null);

@@ -21,21 +21,23 @@ export function isoDate(d: Date | null): string | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
 
-export type ProfileState = "draft" | "inForce" | "scheduled" | "superseded" | "retired";
+export type ProfileState = "draft" | "inForce" | "scheduled" | "superseded";
+
+/** Statuses of versions that were activated: they form the county's timeline (see lib/server/policy/active-profile.ts). */
+export const ACTIVATED_STATUSES = ["active", "retired"] as const;
 
 /**
- * Where each version stands on `today`: the active version with the latest effective date on or
- * before today is in force, later ones are scheduled, earlier ones superseded.
+ * Where each version stands on `today`: of the activated versions, the one with the latest
+ * effective date on or before today is in force, later ones are scheduled, earlier ones superseded.
  */
 export function profileStates(profiles: readonly Pick<PolicyProfile, "id" | "status" | "effectiveFrom">[], today: string): Map<string, ProfileState> {
   const out = new Map<string, ProfileState>();
   const active = profiles
-    .filter((p) => p.status === "active" && p.effectiveFrom)
+    .filter((p) => p.status !== "draft" && p.effectiveFrom)
     .sort((a, b) => a.effectiveFrom!.getTime() - b.effectiveFrom!.getTime());
   const inForce = [...active].reverse().find((p) => isoDate(p.effectiveFrom)! <= today);
   for (const p of profiles) {
-    if (p.status === "draft") out.set(p.id, "draft");
-    else if (p.status === "retired") out.set(p.id, "retired");
+    if (p.status === "draft" || !p.effectiveFrom) out.set(p.id, "draft");
     else if (p.id === inForce?.id) out.set(p.id, "inForce");
     else out.set(p.id, isoDate(p.effectiveFrom)! > today ? "scheduled" : "superseded");
   }
@@ -47,5 +49,4 @@ export const PROFILE_STATE_LABELS = {
   inForce: "现行",
   scheduled: "待生效",
   superseded: "已被取代",
-  retired: "已停用",
 } as const satisfies Record<ProfileState, string>;
