@@ -64,7 +64,6 @@ export function AdminForm({ action, fields = [], hidden = {}, initial = {}, subm
   const otherErrors = Object.entries(errors).filter(([key]) => !key.startsWith("rows.") && !shown.has(key));
   const notice = result?.ok ? ((result.data ?? {}) as AdminNotice) : null;
   const invalid = (name: string) => (errors[name] ? true : undefined);
-  const multipart = fields.some((f) => f.type === "file");
 
   const control = (f: AdminFieldSpec) => {
     const common = { id: f.name, name: f.name, "aria-invalid": invalid(f.name), "aria-describedby": `${f.name}-error` };
@@ -153,7 +152,7 @@ export function AdminForm({ action, fields = [], hidden = {}, initial = {}, subm
   }
   return (
     <form action={formAction} className="grid gap-4 rounded-lg bg-white p-5 shadow-sm sm:grid-cols-2" noValidate
-      encType={multipart ? "multipart/form-data" : undefined} data-testid={testId}>
+      data-testid={testId}>
       {hiddenInputs}
       {fields.map((f) => (
         <div key={f.name} className={f.wide || f.type === "textarea" || f.type === "checkboxes" ? "sm:col-span-2" : undefined}>

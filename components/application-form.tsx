@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { FormState } from "@/lib/action-result";
+import { useFormAction } from "./use-form-action";
 import { householdLoanViolations, LOAN_PURPOSES, type HouseholdLoanCap, type HouseholdLoanInput } from "@/lib/domain/eligibility";
 import { Field, inputClass } from "./field";
 import { FormMessage } from "./form-message";
@@ -33,7 +34,7 @@ function liveViolations(h: HouseholdOption | undefined, v: Record<string, string
 }
 
 export function ApplicationForm({ action, households, cap, initial }: Props) {
-  const [state, formAction, pending] = useActionState(action, { result: null, values: initial });
+  const [state, onSubmit, pending] = useFormAction(action, { result: null, values: initial });
   const [values, setValues] = useState<Record<string, string>>(state.values);
   const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
   const household = households.find((h) => h.householdId === values.householdId);
@@ -46,7 +47,7 @@ export function ApplicationForm({ action, households, cap, initial }: Props) {
   });
 
   return (
-    <form action={formAction} className="grid gap-4 rounded-lg bg-white p-5 shadow-sm sm:grid-cols-2" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-4 rounded-lg bg-white p-5 shadow-sm sm:grid-cols-2" noValidate>
       {state.values.id ? <input type="hidden" name="id" value={state.values.id} /> : null}
       {state.values.version ? <input type="hidden" name="version" value={state.values.version} /> : null}
       <div className="sm:col-span-2">

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import type { FormState } from "@/lib/action-result";
+import { useFormAction } from "./use-form-action";
 import { Field, inputClass } from "./field";
 import { FormMessage } from "./form-message";
 
@@ -10,10 +10,10 @@ export function AttachmentUpload({ action, applicationId, kinds }: {
   applicationId: string;
   kinds: { value: string; label: string }[];
 }) {
-  const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
+  const [state, onSubmit, pending] = useFormAction(action, { result: null, values: {} });
   const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} className="grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
       <input type="hidden" name="applicationId" value={applicationId} />
       <Field name="kind" label="材料类型" errors={errors.kind}>
         <select id="kind" name="kind" className={inputClass} defaultValue="applicationForm">

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import type { FormState } from "@/lib/action-result";
+import { useFormAction } from "./use-form-action";
 import { Field, inputClass } from "./field";
 import { FormMessage } from "./form-message";
 
@@ -11,7 +12,7 @@ export function BankDecisionForm({ action, applicationId, amount, termMonths }: 
   amount: string;
   termMonths: number;
 }) {
-  const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
+  const [state, onSubmit, pending] = useFormAction(action, { result: null, values: {} });
   const [outcome, setOutcome] = useState(state.values.outcome ?? "approved");
   const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
   const v = state.values;
@@ -22,7 +23,7 @@ export function BankDecisionForm({ action, applicationId, amount, termMonths }: 
     </Field>
   );
   return (
-    <form action={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h3 className="font-medium">登记银行审批结果</h3>
       <input type="hidden" name="id" value={applicationId} />
       <fieldset className="flex gap-4 text-sm">

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import type { FormState } from "@/lib/action-result";
+import { useFormAction } from "./use-form-action";
 import { Field, inputClass } from "./field";
 import { FormMessage } from "./form-message";
 
@@ -9,10 +9,10 @@ export function DisbursementForm({ action, applicationId }: {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   applicationId: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
+  const [state, onSubmit, pending] = useFormAction(action, { result: null, values: {} });
   const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h3 className="font-medium">登记放款</h3>
       <input type="hidden" name="id" value={applicationId} />
       <Field name="disbursementDate" label="放款日期" errors={errors.disbursementDate}>

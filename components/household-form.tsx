@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import type { FormState } from "@/lib/action-result";
+import { useFormAction } from "./use-form-action";
 import { HOUSEHOLD_STATUS_LABELS, LABOUR_CAPACITY_LABELS } from "@/lib/labels";
 import { Field, inputClass } from "./field";
 
@@ -12,14 +12,14 @@ type Props = {
 };
 
 export function HouseholdForm({ action, initial, submitLabel }: Props) {
-  const [state, formAction, pending] = useActionState(action, { result: null, values: initial });
+  const [state, onSubmit, pending] = useFormAction(action, { result: null, values: initial });
   const v = state.values;
   const errors = state.result && !state.result.ok ? state.result.fieldErrors ?? {} : {};
   const invalid = (name: string) => (errors[name] ? true : undefined);
   const described = (name: string) => `${name}-error`;
 
   return (
-    <form action={formAction} className="grid gap-4 rounded-lg bg-white p-5 shadow-sm sm:grid-cols-2" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-4 rounded-lg bg-white p-5 shadow-sm sm:grid-cols-2" noValidate>
       {v.id ? <input type="hidden" name="id" value={v.id} /> : null}
       {v.version ? <input type="hidden" name="version" value={v.version} /> : null}
       <Field name="headName" label="户主姓名" errors={errors.headName}>

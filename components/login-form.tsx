@@ -38,7 +38,7 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
         <input id="password" name="password" type="password" autoComplete="current-password" required
           className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
       </div>
-      <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">{error}</p>
+      <p role="alert" aria-live="polite" data-testid="login-error" className="min-h-5 text-sm text-red-700">{error}</p>
       <button type="submit" disabled={pending}
         className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">
         {pending ? "正在登录…" : "登录"}

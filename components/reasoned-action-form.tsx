@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import type { FormState } from "@/lib/action-result";
+import { useFormAction } from "./use-form-action";
 import { Field, inputClass } from "./field";
 import { FormMessage } from "./form-message";
 
@@ -25,10 +25,10 @@ export function ReasonedActionForm({ action, hidden, choices, reasonLabel = "意
   title: string;
   success?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
+  const [state, onSubmit, pending] = useFormAction(action, { result: null, values: {} });
   const errors = state.result && !state.result.ok ? (state.result.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h3 className="font-medium">{title}</h3>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       <Field name="reason" label={reasonLabel} errors={errors.reason}>

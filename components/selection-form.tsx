@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import type { FormState } from "@/lib/action-result";
+import { useFormAction } from "./use-form-action";
 import { FormMessage } from "./form-message";
 
 export type SelectableRow = { id: string; cells: string[] };
@@ -16,11 +16,11 @@ export function SelectionForm({ action, columns, rows, submitLabel, success, chi
   emptyText: string;
   children?: React.ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
+  const [state, onSubmit, pending] = useFormAction(action, { result: null, values: {} });
   const errors = state.result && !state.result.ok ? Object.values(state.result.fieldErrors ?? {}).flat() : [];
   if (rows.length === 0) return <p className="rounded bg-white p-4 text-sm text-slate-500 shadow-sm">{emptyText}</p>;
   return (
-    <form action={formAction} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+    <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
       <div className="overflow-x-auto">
         <table className="w-full whitespace-nowrap text-left text-sm">
           <thead className="text-slate-500"><tr><th className="p-2">选择</th>{columns.map((c) => <th key={c} className="p-2">{c}</th>)}</tr></thead>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import type { FormState } from "@/lib/action-result";
+import { useFormAction } from "./use-form-action";
 import { FormMessage } from "./form-message";
 
 /** One button that runs an action on a record, with its outcome (and every field message) shown. */
@@ -12,10 +12,10 @@ export function SimpleActionForm({ action, hidden, label, success, note }: {
   success?: string;
   note?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { result: null, values: {} });
+  const [state, onSubmit, pending] = useFormAction(action, { result: null, values: {} });
   const fieldMessages = state.result && !state.result.ok ? Object.values(state.result.fieldErrors ?? {}).flat() : [];
   return (
-    <form action={formAction} className="space-y-2">
+    <form onSubmit={onSubmit} className="space-y-2">
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {note ? <p className="text-sm text-slate-600">{note}</p> : null}
       <FormMessage result={state.result} success={success} />

@@ -1,6 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { expect, type Page } from "@playwright/test";
-import { PrismaClient } from "../../generated/prisma/client";
+import pg from "pg";
 import { idCheckChar } from "../../lib/domain/identity";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-data";
 
@@ -8,10 +7,21 @@ export { DEMO_PASSWORD };
 
 const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54339);
 
-/** Direct access to the e2e server's database, for fixtures and for reading back results. */
-export const db = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${DB_PORT}/microcredit`, max: 2 }),
-});
+/**
+ * Direct SQL on the e2e server's database, for fixtures and for reading results back.
+ * (Plain pg: Playwright's loader cannot run the generated Prisma client.)
+ */
+const pool = new pg.Pool({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${DB_PORT}/microcredit`, max: 2 });
+
+export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
+  return (await pool.query<T>(text, params)).rows;
+}
+
+export async function one<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T> {
+  const rows = await sql<T>(text, params);
+  if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}: ${text}`);
+  return rows[0];
+}
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");

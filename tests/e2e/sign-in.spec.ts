@@ -1,6 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import { expect, test } from "@playwright/test";
-import { db, signIn } from "./helpers";
+import { one, signIn, sql } from "./helpers";
 
 const homes = [
   { username: "cun01", role: "村级金融扶贫服务部", unit: "东关村" },
@@ -34,26 +34,28 @@ test("a wrong password does not tell whether the user exists", async ({ page }) 
   await page.getByLabel("用户名").fill("xian01");
   await page.getByLabel("密码").fill("wrong-password");
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误。");
+  await expect(page.getByTestId("login-error")).toHaveText("用户名或密码错误。");
   await page.getByLabel("用户名").fill("no-such-user");
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误。");
+  await expect(page.getByTestId("login-error")).toHaveText("用户名或密码错误。");
 });
 
 test("five wrong passwords lock the account; the right one is then refused too", async ({ page }) => {
-  const county = await db.orgUnit.findUniqueOrThrow({ where: { code: "410499000000" } });
-  await db.user.create({
-    data: { username: "locktest", displayName: "锁定测试", role: "county_officer", orgUnitId: county.id, passwordHash: await hash("Right-pass-2026") },
-  });
+  const county = await one<{ id: string }>(`SELECT id FROM "OrgUnit" WHERE code = '410499000000'`);
+  await sql(
+    `INSERT INTO "User" (id, username, "displayName", role, "orgUnitId", "passwordHash", "updatedAt")
+     VALUES (gen_random_uuid(), 'locktest', '锁定测试', 'county_officer', $1, $2, now())`,
+    [county.id, await hash("Right-pass-2026")],
+  );
   await page.goto("/login");
   await page.getByLabel("用户名").fill("locktest");
   for (let i = 1; i <= 5; i++) {
     await page.getByLabel("密码").fill(`wrong-${i}`);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toHaveText(i < 5 ? "用户名或密码错误。" : /已被锁定 15 分钟/);
+    await expect(page.getByTestId("login-error")).toHaveText(i < 5 ? "用户名或密码错误。" : /已被锁定 15 分钟/);
   }
   await page.getByLabel("密码").fill("Right-pass-2026");
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/已被锁定 15 分钟/);
+  await expect(page.getByTestId("login-error")).toHaveText(/已被锁定 15 分钟/);
   await expect(page).toHaveURL(/\/login/);
 });
