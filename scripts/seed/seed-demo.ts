@@ -13,6 +13,8 @@ const STATUS_MIX = [
   "none",
 ] as const;
 
+const GRADE_MIX = ["AAA", "AA", "AA", "AA", "A", "A", "A", "A", "B", "B", "C", null] as const;
+
 /** Creates the demo county once; returns false when it already exists (idempotent). */
 export async function seedDemoCounty(db: PrismaClient): Promise<boolean> {
   if (await db.orgUnit.findUnique({ where: { code: DEMO_COUNTY.code } })) return false;
@@ -40,6 +42,7 @@ export async function seedDemoCounty(db: PrismaClient): Promise<boolean> {
           unitIds.set(code, village.id);
           for (let h = 0; h < HOUSEHOLDS_PER_VILLAGE; h++) {
             const gender = r.next() < 0.8 ? "M" : "F";
+            const grade = r.pick(GRADE_MIX);
             households.push({
               countyId: county.id,
               townshipId: township.id,
@@ -51,6 +54,9 @@ export async function seedDemoCounty(db: PrismaClient): Promise<boolean> {
               status: r.pick(STATUS_MIX),
               membersCount: r.int(1, 7),
               labourCapacity: r.pick(["full", "full", "full", "partial", "none"] as const),
+              // As if the 2026 rating round had been held: most households rated, a few not yet.
+              creditGrade: grade,
+              creditGradedOn: grade ? new Date("2026-06-30T00:00:00Z") : null,
             });
           }
         }
