@@ -73,7 +73,7 @@ export function validateCalendarRows(rows: readonly CalendarRow[], year: number)
     const date = normaliseDate(r.date);
     if (!r.date.trim()) fail("日期", "请填写日期");
     else if (!date) fail("日期", `日期无效：${r.date.trim()}（应为 YYYY-MM-DD）`);
-    else if (Number(date.slice(0, 4)) !== year) fail("日期", `日期不在 ${year} 年内`);
+    else if (date.slice(0, 4) !== String(year)) fail("日期", `日期不在 ${year} 年内`);
     else if (seen.has(date)) fail("日期", `与第 ${seen.get(date)} 行的日期重复`);
     const kind = parseCalendarKind(r.kind);
     if (!kind) fail("类型", "类型须为“放假”或“调休上班”");
