@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import type { ActionResult } from "@/lib/action-result";
 
 /** What an import of the bank's response workbook did. */
@@ -23,6 +23,8 @@ type Props = {
   batchId: string;
   /** The batch's workbook download, which is also the template to fill in. */
   templateHref: string;
+  /** The section's heading. */
+  title?: string;
 };
 
 function summaryText(s: BankImportSummary): string {
@@ -33,8 +35,11 @@ function summaryText(s: BankImportSummary): string {
 }
 
 /** Upload of the bank's filled-in batch workbook, with the per-row error report (issue 4, step 7). */
-export function BankResponseUpload({ action, batchId, templateHref }: Props) {
+export function BankResponseUpload({ action, batchId, templateHref, title = "上传银行审批结果" }: Props) {
   const [state, formAction, pending] = useActionState(action, { result: null });
+  // Unique per instance: a page may show one upload per batch.
+  const uid = useId();
+  const ids = { title: `${uid}-title`, file: `${uid}-file`, report: `${uid}-report` };
   const result = state.result;
   const failure = result && !result.ok ? result : null;
   // The per-row report first; a message that only repeats the headline is not listed again.
@@ -44,8 +49,8 @@ export function BankResponseUpload({ action, batchId, templateHref }: Props) {
     : [];
 
   return (
-    <section aria-labelledby="bank-response-title" className="rounded-lg bg-white p-5 shadow-sm">
-      <h2 id="bank-response-title" className="text-lg font-semibold">上传银行审批结果</h2>
+    <section aria-labelledby={ids.title} className="rounded-lg bg-white p-5 shadow-sm" data-batch-id={batchId}>
+      <h2 id={ids.title} className="text-lg font-semibold">{title}</h2>
       <p className="mt-1 text-sm text-slate-600">
         请先<a href={templateHref} className="text-blue-700 underline" download>下载本批次清单（模板）</a>
         ，由银行在黄色表头的各列填写审批结果后上传。任何一行有错误时，整份文件都不会写入。
@@ -53,16 +58,16 @@ export function BankResponseUpload({ action, batchId, templateHref }: Props) {
       <form action={formAction} className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
         <input type="hidden" name="batchId" value={batchId} />
         <div className="flex-1">
-          <label htmlFor="bank-response-file" className="block text-sm font-medium">审批结果文件（.xlsx）</label>
+          <label htmlFor={ids.file} className="block text-sm font-medium">审批结果文件（.xlsx）</label>
           <input
-            id="bank-response-file"
+            id={ids.file}
             name="file"
             type="file"
             required
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="mt-1 block w-full text-sm"
             aria-invalid={failure ? true : undefined}
-            aria-describedby="bank-response-report"
+            aria-describedby={ids.report}
           />
         </div>
         <button
@@ -73,7 +78,7 @@ export function BankResponseUpload({ action, batchId, templateHref }: Props) {
           {pending ? "正在导入…" : "上传并导入"}
         </button>
       </form>
-      <div id="bank-response-report" aria-live="polite" className="mt-4" data-testid="bank-response-report">
+      <div id={ids.report} aria-live="polite" className="mt-4" data-testid="bank-response-report">
         {result?.ok ? (
           <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-800">
             {summaryText(result.data)}
