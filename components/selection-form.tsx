@@ -18,7 +18,14 @@ export function SelectionForm({ action, columns, rows, submitLabel, success, chi
 }) {
   const [state, onSubmit, pending] = useFormAction(action, { result: null, values: {} });
   const errors = state.result && !state.result.ok ? Object.values(state.result.fieldErrors ?? {}).flat() : [];
-  if (rows.length === 0) return <p className="rounded bg-white p-4 text-sm text-slate-500 shadow-sm">{emptyText}</p>;
+  if (rows.length === 0) {
+    return (
+      <div className="space-y-2">
+        <FormMessage result={state.result} success={success} />
+        <p className="rounded bg-white p-4 text-sm text-slate-500 shadow-sm">{emptyText}</p>
+      </div>
+    );
+  }
   return (
     <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
       <div className="overflow-x-auto">

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { BankResponseUpload } from "@/components/bank-response-upload";
 import { inputClass } from "@/components/field";
 import { SelectionForm } from "@/components/selection-form";
 import { batchOverview } from "@/lib/server/applications/batch-overview";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { importBankDecisionsAction } from "./actions";
 import { createBatchAction } from "./create-actions";
 
 export const metadata: Metadata = { title: "批转银行" };
@@ -48,6 +50,15 @@ export default async function BatchesPage() {
           </table>
         </div>
       </section>
+      {actor.role === "bank_officer" || actor.role === "county_officer" ? (
+        // Batches still waiting, and the latest few (a re-upload of the same file changes nothing).
+        data.batches.filter((b, i) => b.pending > 0 || i < 5).map((b) => (
+          <section key={b.id} className="space-y-2" aria-label={`批次 ${b.number} 审批结果`}>
+            <h2 className="font-semibold">批次 {b.number}（{b.bank}）：上传银行审批结果</h2>
+            <BankResponseUpload action={importBankDecisionsAction} batchId={b.id} templateHref={`/api/batches/${b.id}/workbook`} />
+          </section>
+        ))
+      ) : null}
     </div>
   );
 }
