@@ -85,7 +85,10 @@ test("village → township → 公示 → county → bank batch → bank respons
   await expect(page.getByText(`${household.idNumber.slice(0, 6)}********${household.idNumber.slice(-4)}`).first()).toBeVisible();
   await expect(page.getByText(household.idNumber)).toHaveCount(0);
   await page.emulateMedia({ media: "print" });
-  await testInfo.attach("publicity-notice-a4", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  // Kept as a test artifact: test-results/<this test>/publicity-notice-a4.png
+  const shot = testInfo.outputPath("publicity-notice-a4.png");
+  await page.screenshot({ path: shot, fullPage: true });
+  await testInfo.attach("publicity-notice-a4", { path: shot, contentType: "image/png" });
   await page.emulateMedia({ media: "screen" });
   await signOut(page);
 
@@ -230,4 +233,55 @@ test("a village cadre cannot open another village's application by URL", async (
   await expect(page.getByText(household.headName)).toHaveCount(0);
   await page.goto("/applications");
   await expect(page.getByText(household.headName)).toHaveCount(0);
+});
+
+test("a bank response workbook with one bad row writes nothing and names the row", async ({ page }) => {
+  const bank = await one<{ id: string; countyId: string }>(`SELECT id, "countyId" FROM "Bank" WHERE name = '中国农业银行示范县支行'`);
+  const batch = await one<{ id: string }>(
+    `INSERT INTO "Batch" (id, "countyId", "bankId", "createdById", "sentOn", deadline)
+     VALUES (gen_random_uuid(), $1, $2, (SELECT id FROM "User" WHERE username = 'xian01'), CURRENT_DATE, CURRENT_DATE + 21) RETURNING id`,
+    [bank.countyId, bank.id],
+  );
+  const ids: string[] = [];
+  for (const skip of [5, 6]) {
+    const h = await eligibleHousehold("410499101002", skip);
+    const app = await one<{ id: string }>(
+      `INSERT INTO "Application" (id, kind, status, "countyId", "townshipId", "villageId", "householdId", amount, "termMonths", purpose,
+         "projectDescription", "repaymentSource", "createdById", "batchId", "updatedAt")
+       SELECT gen_random_uuid(), 'household', 'batched', h."countyId", h."townshipId", h."villageId", h.id, 20000, 12, 'planting', '种植', '销售',
+         (SELECT id FROM "User" WHERE username = 'cun02'), $2, now()
+       FROM "Household" h WHERE h.id = $1 RETURNING id`,
+      [h.id, batch.id],
+    );
+    ids.push(app.id);
+  }
+  await signIn(page, "yinhang01");
+  const workbookResponse = await page.request.get(`/api/batches/${batch.id}/workbook`);
+  expect(workbookResponse.ok()).toBe(true);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(await workbookResponse.body()) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const headers = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ""));
+  const col = (name: string) => headers.findIndex((h) => h.startsWith(name));
+  const fill = (n: number, contract: string) => {
+    const row = sheet.getRow(n);
+    row.getCell(col("审批结果")).value = "同意";
+    row.getCell(col("合同编号")).value = contract;
+    row.getCell(col("批准金额")).value = 20000;
+    row.getCell(col("年利率")).value = "0.0435";
+    row.getCell(col("批准期限")).value = 12;
+  };
+  fill(2, "GOOD-0001");
+  fill(3, "");
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  await page.goto("/batches");
+  const section = page.locator(`[data-batch-id="${batch.id}"]`);
+  await section.getByLabel("审批结果文件（.xlsx）").setInputFiles({ name: "bad.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer });
+  await section.getByRole("button", { name: "上传并导入" }).click();
+  await expect(section.getByTestId("bank-response-errors")).toContainText("第 3 行");
+  await expect(section.getByTestId("bank-response-errors")).toContainText("合同编号");
+  const decisions = await sql(`SELECT 1 FROM "BankDecision" WHERE "applicationId" = ANY($1::text[])`, [ids]);
+  expect(decisions).toHaveLength(0);
+  const statuses = await sql<{ status: string }>(`SELECT status::text FROM "Application" WHERE id = ANY($1::text[])`, [ids]);
+  expect(statuses.map((s) => s.status)).toEqual(["batched", "batched"]);
 });

@@ -23,7 +23,7 @@ export default async function PublicityPage() {
             rows={data.ready.map((a) => ({ id: a.id, cells: [a.number, a.applicant, a.village, a.amount, String(a.termMonths)] }))}
             submitLabel="开始公示" success="已开始公示。" emptyText="没有待公示的申请。">
             <label htmlFor="objectionContact" className="block text-sm font-medium">异议受理方式（地点、电话）</label>
-            <input id="objectionContact" name="objectionContact" className={inputClass} defaultValue={`${actor.orgUnitName ?? ""}金融扶贫服务站，电话：`} />
+            <input id="objectionContact" name="objectionContact" className={inputClass} defaultValue={`${actor.orgUnitName ?? ""}金融扶贫服务站`} />
           </SelectionForm>
         </section>
       ) : null}
