@@ -25,7 +25,7 @@ test("an admin creates a township officer, who signs in with the one-time passwo
   await page.getByRole("button", { name: "创建用户" }).click();
   const otp = (await page.getByTestId("one-time-password").textContent())?.trim() ?? "";
   expect(otp).toMatch(/^[A-Za-z0-9]{12}$/);
-  await expect(page.getByRole("status")).toContainText(`已创建用户 ${username}`);
+  await expect(page.getByRole("status").filter({ hasText: `已创建用户 ${username}` })).toBeVisible();
 
   // A village is the wrong level for a township officer: refused beside the field.
   await page.getByLabel("用户名").fill(`${username}b`);
@@ -84,7 +84,7 @@ test("an admin adopts the Guizhou template, is refused activation until the blan
 
   await page.getByLabel("生效日期").fill(effective);
   await page.getByRole("button", { name: "保存并激活" }).click();
-  await expect(page.getByRole("alert")).toContainText("未激活");
+  await expect(page.locator("form").getByRole("alert")).toContainText("未激活");
   await expect(page.getByTestId("error-guaranteeFees.householdSubsidyRate")).toContainText("请填写");
   await expect(page.getByTestId("error-guaranteeFees.enterpriseSubsidyRate")).toContainText("请填写");
   await expect(page.getByTestId("error-sharing.ratios.household")).toContainText("合计须为 100%");
@@ -108,7 +108,7 @@ test("an admin adopts the Guizhou template, is refused activation until the blan
   await page.getByLabel("贫困户贷款损失分担比例 第 2 行 比例").fill("0.4");
   await page.getByLabel("生效日期").fill(effective);
   await page.getByRole("button", { name: "保存并激活" }).click();
-  await expect(page.getByRole("status")).toHaveText(`已激活，自 ${effective} 起生效。`);
+  await expect(page.getByRole("status").filter({ hasText: "已激活" })).toHaveText(`已激活，自 ${effective} 起生效。`);
   await expect(page.getByTestId("profile-state")).toHaveText("待生效");
   await expect(page.getByTestId("value-breaker.lender")).toHaveText("0.03");
   await expect(page.getByTestId("value-breaker.comparison")).toHaveText("达到即熔断（≥）");
@@ -163,4 +163,18 @@ test("pages of the administration are not found for other roles", async ({ page 
   expect(response?.status()).toBe(404);
   const template = await page.request.get("/api/admin/org-units/template");
   expect(template.status()).toBe(403);
+});
+
+test("the administration pages fit a phone screen", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, "admin01");
+  const profile = await one<{ id: string }>(
+    `SELECT p.id FROM "PolicyProfile" p JOIN "OrgUnit" c ON c.id = p."countyId" WHERE c.code = '410499000000' ORDER BY p.version LIMIT 1`,
+  );
+  for (const path of ["/admin/users", "/admin/users/new", "/admin/org-units", "/admin/banks", "/admin/policy-profiles", `/admin/policy-profiles/${profile.id}`, "/admin/calendar?year=2026", "/admin/rates", "/change-password"]) {
+    await page.goto(path);
+    await expect(page.locator("h1")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
 });
