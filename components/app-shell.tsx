@@ -4,7 +4,7 @@ import { SignOutButton } from "./sign-out-button";
 
 type Props = {
   user: { displayName: string; roleLabel: string; unitName: string };
-  nav: NavItem[];
+  nav: (NavItem & { badge?: number })[];
   children: React.ReactNode;
 };
 
@@ -13,6 +13,9 @@ export function AppShell({ user, nav, children }: Props) {
   const links = nav.map((item) => (
     <Link key={item.href} href={item.href} className="block rounded px-3 py-2 hover:bg-blue-50 md:inline-block">
       {item.label}
+      {item.badge ? (
+        <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white" aria-label={`${item.badge} 项待办`}>{item.badge}</span>
+      ) : null}
     </Link>
   ));
   return (

@@ -1,14 +1,21 @@
 import { AppShell } from "@/components/app-shell";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { navFor } from "@/lib/navigation";
+import { todoCounts } from "@/lib/server/applications/todo-counts";
 import { requireActor } from "@/lib/server/auth/current-actor";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  const todos = await todoCounts(actor, {});
+  const badges: Record<string, number> = {};
+  for (const t of todos) {
+    const path = t.href.split("?")[0];
+    badges[path] = (badges[path] ?? 0) + t.count;
+  }
   return (
     <AppShell
       user={{ displayName: actor.displayName, roleLabel: ROLE_LABELS[actor.role], unitName: actor.orgUnitName ?? "全系统" }}
-      nav={navFor(actor.role)}
+      nav={navFor(actor.role).map((item) => ({ ...item, badge: badges[item.href] ?? 0 }))}
     >
       {children}
     </AppShell>

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { areaScope } from "../scope";
 import { defineQuery } from "../use-case";
+import { D } from "@/lib/domain/decimal";
+import { applicationNumber } from "../applications/application-number";
 import { idNumberFor } from "./household-view";
 
 /**
@@ -23,12 +25,34 @@ export const getHousehold = defineQuery({
       select: { id: true, name: true },
     });
     const name = new Map(units.map((u) => [u.id, u.name]));
+    const [applications, loans] = await Promise.all([
+      tx.application.findMany({
+        where: { householdId: id, ...(actor.role === "village_cadre" ? {} : { status: { not: "draft" } }) },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, serial: true, status: true, amount: true, termMonths: true, createdAt: true },
+      }),
+      tx.loan.findMany({
+        where: { householdId: id },
+        orderBy: { disbursedOn: "desc" },
+        select: { id: true, applicationId: true, contractNumber: true, principal: true, outstandingPrincipal: true, status: true, disbursedOn: true, maturityDate: true },
+      }),
+    ]);
     return {
       ...household,
       idNumber: forEdit ? household.idNumber : idNumberFor(actor, household.idNumber),
       villageName: name.get(household.villageId) ?? "",
       townshipName: name.get(household.townshipId) ?? "",
       canEdit: actor.role === "village_cadre",
+      outstandingTotal: loans
+        .filter((l) => l.status !== "repaid" && l.status !== "writtenOffCaseKept")
+        .reduce((sum, l) => sum.plus(l.outstandingPrincipal.toString()), new D(0))
+        .toFixed(2),
+      applications: applications.map((a) => ({ id: a.id, number: applicationNumber(a.serial), status: a.status, amount: a.amount.toFixed(2), termMonths: a.termMonths })),
+      loans: loans.map((l) => ({
+        id: l.id, applicationId: l.applicationId, contractNumber: l.contractNumber, principal: l.principal.toFixed(2),
+        outstanding: l.outstandingPrincipal.toFixed(2), status: l.status,
+        disbursedOn: l.disbursedOn.toISOString().slice(0, 10), maturityDate: l.maturityDate.toISOString().slice(0, 10),
+      })),
     };
   },
 });

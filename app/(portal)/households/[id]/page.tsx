@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LOAN_STATE_LABELS } from "@/lib/domain/loan-workflow";
+import { APPLICATION_STATE_LABELS } from "@/lib/domain/workflow";
 import { HOUSEHOLD_STATUS_LABELS, LABOUR_CAPACITY_LABELS } from "@/lib/labels";
 import { getHouseholdOrNotFound } from "../queries";
 
@@ -32,6 +34,26 @@ export default async function HouseholdPage({ params, searchParams }: {
       <dl className="grid grid-cols-[6rem_1fr] gap-y-2 rounded-lg bg-white p-5 text-sm shadow-sm">
         {rows.map(([k, v]) => [<dt key={`${k}-t`} className="text-slate-500">{k}</dt>, <dd key={`${k}-d`}>{v}</dd>])}
       </dl>
+      <section className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 className="font-semibold">扶贫小额信贷</h2>
+        <p className="mt-1 text-sm" data-testid="household-outstanding">
+          未结清贷款余额：{h.outstandingTotal} 元
+        </p>
+        <ul className="mt-2 space-y-1 text-sm">
+          {h.loans.map((l) => (
+            <li key={l.id}>
+              贷款合同 {l.contractNumber}：本金 {l.principal} 元，余额 {l.outstanding} 元，{l.disbursedOn} 至 {l.maturityDate}（{LOAN_STATE_LABELS[l.status]}）
+              {" "}<Link href={`/applications/${l.applicationId}`} className="text-blue-700 underline">查看</Link>
+            </li>
+          ))}
+          {h.applications.map((a) => (
+            <li key={a.id}>
+              申请 <Link href={`/applications/${a.id}`} className="text-blue-700 underline">{a.number}</Link>：{a.amount} 元，{a.termMonths} 个月（{APPLICATION_STATE_LABELS[a.status]}）
+            </li>
+          ))}
+          {h.loans.length === 0 && h.applications.length === 0 ? <li className="text-slate-500">暂无贷款申请或贷款。</li> : null}
+        </ul>
+      </section>
       <Link href="/households" className="text-sm text-blue-700 underline">返回农户列表</Link>
     </div>
   );
