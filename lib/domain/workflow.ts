@@ -293,7 +293,9 @@ export const APPLICATION_EVENT_LABELS = {
  * Approval and disbursement stop while the breaker halts the area (§9).
  */
 const APPLICATION_TRANSITIONS = [
-  { event: "submit", from: ["draft", "returned"], to: "submitted", roles: ["village_cadre"] },
+  // Household applications are entered by the village; enterprise and cooperative ones by
+  // township or county staff (issue 4, step 2). Each submit use case narrows to its own roles.
+  { event: "submit", from: ["draft", "returned"], to: "submitted", roles: ["village_cadre", "township_officer", "county_officer"] },
   { event: "townshipApprove", from: ["submitted"], to: "townshipReviewed", roles: ["township_officer"] },
   {
     event: "return",

@@ -44,8 +44,8 @@ type Row = [from: string, event: string, to: string, roles: Role[]];
 
 // The spec, written out from POLICY §4 and §8 (not read from the machine).
 const APPLICATION_SPEC: Row[] = [
-  ["draft", "submit", "submitted", ["village_cadre"]],
-  ["returned", "submit", "submitted", ["village_cadre"]],
+  ["draft", "submit", "submitted", ["village_cadre", "township_officer", "county_officer"]],
+  ["returned", "submit", "submitted", ["village_cadre", "township_officer", "county_officer"]],
   ["submitted", "townshipApprove", "townshipReviewed", ["township_officer"]],
   ["submitted", "return", "returned", ["township_officer"]],
   ["townshipReviewed", "return", "returned", ["township_officer"]],
