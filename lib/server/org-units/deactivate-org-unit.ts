@@ -5,7 +5,8 @@ import { findUnitInCounty, orgUnitIdInput } from "./org-unit-records";
 
 /**
  * Takes a township or village out of use. Refused while anything refers to it: households,
- * loan applications or loans, users, a township's villages in use, banks serving the township.
+ * loan applications or loans, users, a township's villages in use, enterprises registered in
+ * the township, banks serving the township.
  */
 export const deactivateOrgUnit = defineMutation({
   name: "orgUnit.deactivate",
@@ -14,12 +15,13 @@ export const deactivateOrgUnit = defineMutation({
   async run({ actor, input: { id }, tx, audit }) {
     const unit = await findUnitInCounty(tx, actor, id);
     const area = unit.level === "village" ? { villageId: id } : { townshipId: id };
-    const [households, applications, loans, users, villages, banks] = await Promise.all([
+    const [households, applications, loans, users, villages, enterprises, banks] = await Promise.all([
       tx.household.count({ where: area }),
       tx.application.count({ where: area }),
       tx.loan.count({ where: area }),
       tx.user.count({ where: { orgUnitId: id, active: true } }),
       unit.level === "township" ? tx.orgUnit.count({ where: { parentId: id, active: true } }) : 0,
+      unit.level === "township" ? tx.enterprise.count({ where: { townshipId: id } }) : 0,
       unit.level === "township" ? tx.bankTownship.count({ where: { townshipId: id } }) : 0,
     ]);
     const reasons = [
@@ -28,6 +30,7 @@ export const deactivateOrgUnit = defineMutation({
       loans && `有 ${loans} 笔贷款`,
       users && `有 ${users} 个在用账户`,
       villages && `下辖 ${villages} 个在用的村`,
+      enterprises && `有 ${enterprises} 家带贫企业`,
       banks && `有 ${banks} 家合作银行包干该乡镇`,
     ].filter(Boolean);
     if (reasons.length > 0) {
