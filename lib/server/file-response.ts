@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "./actor";
-import { currentActor } from "./auth/current-actor";
+import { routeActor } from "./auth/current-actor";
 import { AppError } from "./errors";
 
 export type FileDownload = {
@@ -26,7 +26,7 @@ export async function respondWithFile(
   make: (actor: Actor) => Promise<FileDownload>,
   onError?: (error: unknown) => Response | undefined,
 ): Promise<Response> {
-  const actor = await currentActor();
+  const actor = await routeActor();
   if (!actor) return message(401, "登录已过期，请重新登录。");
   if (actor.mustChangePassword) return message(403, "请先修改系统管理员设置的初始密码，再进行其他操作。");
   try {

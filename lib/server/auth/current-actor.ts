@@ -33,3 +33,12 @@ export async function requireActor(): Promise<Actor> {
   if (actor.mustChangePassword) redirect("/change-password");
   return actor;
 }
+
+/**
+ * For route handlers (downloads): the actor who may use the portal now, or null. Unlike
+ * currentActor, a user who still has to change an administrator-set password gets nothing.
+ */
+export async function routeActor(): Promise<Actor | null> {
+  const actor = await currentActor();
+  return actor && !actor.mustChangePassword ? actor : null;
+}

@@ -1,9 +1,9 @@
 import { getAttachment } from "@/lib/server/applications/get-attachment";
-import { currentActor } from "@/lib/server/auth/current-actor";
+import { routeActor } from "@/lib/server/auth/current-actor";
 import { AppError } from "@/lib/server/errors";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await currentActor();
+  const actor = await routeActor();
   if (!actor) return new Response("请先登录。", { status: 401 });
   try {
     const file = await getAttachment(actor, { id: (await params).id });
