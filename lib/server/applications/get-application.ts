@@ -4,6 +4,7 @@ import { applicationMachine, availableEvents } from "@/lib/domain/workflow";
 import { defineQuery } from "../use-case";
 import { idNumberFor } from "../households/household-view";
 import { applicationNumber, batchNumber, publicityNumber } from "./application-number";
+import { enterprisePartsOf, enterpriseView } from "./enterprise-application-view";
 import { loadApplicationInScope } from "./load-application";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
@@ -27,6 +28,7 @@ export const getApplication = defineQuery({
       app.batchId ? tx.batch.findUnique({ where: { id: app.batchId } }) : null,
     ]);
     const bank = batch ? await tx.bank.findUnique({ where: { id: batch.bankId }, select: { name: true } }) : null;
+    const enterpriseParts = app.kind === "enterprise" ? await enterprisePartsOf(tx, actor, app.id, app.enterpriseId) : null;
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     return {
       id: app.id,
@@ -44,6 +46,8 @@ export const getApplication = defineQuery({
         creditGrade: household.creditGrade,
       },
       householdId: app.householdId,
+      ...enterpriseView(enterpriseParts),
+      requestedRate: app.requestedRate?.toString() ?? null,
       amount: app.amount.toFixed(2),
       termMonths: app.termMonths,
       purpose: app.purpose,
