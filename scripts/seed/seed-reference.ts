@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { HOLIDAY_YEARS } from "@/lib/domain/reference/holidays-data";
 import { LPR_FIXINGS, PBOC_BENCHMARK_RATES } from "@/lib/domain/reference/rates-data";
+import { seedCreditSheet } from "./seed-credit";
 import { seedPolicyProfiles } from "./seed-profiles";
 
 function day(date: string) {
@@ -43,4 +44,5 @@ export async function seedReferenceData(db: PrismaClient) {
   await seedRates(db);
   await seedHolidays(db);
   await seedPolicyProfiles(db);
+  await seedCreditSheet(db);
 }
