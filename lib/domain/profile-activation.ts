@@ -3,7 +3,7 @@ import { D } from "./decimal";
 import { DomainError } from "./errors";
 import { PolicyProfileSettings, type SettingPath } from "./policy-profile";
 import { SETTING_META, SETTING_PATHS } from "./policy-profile-meta";
-import { BORROWER_CLASSES, BORROWER_CLASS_LABELS } from "./reference/sharing-schemes";
+import { BORROWER_CLASSES, BORROWER_CLASS_LABELS, SHARING_PARTY_LABELS } from "./reference/sharing-schemes";
 
 export type ProfileProblem = { code: string; message: string; path: string };
 
@@ -63,7 +63,7 @@ function sharingProblems(s: PolicyProfileSettings): ProfileProblem[] {
         ? [
             {
               code: "AGREEMENT_REQUIRED",
-              message: `${BORROWER_CLASS_LABELS[c]}贷款中“${r.party}”的分担比例尚未录入（按分担协议或再担保协议填写）`,
+              message: `${BORROWER_CLASS_LABELS[c]}贷款中“${partyLabel(r.party)}”的分担比例尚未录入（按分担协议或再担保协议填写）`,
               path: `${path}.${i}.ratio`,
             },
           ]
@@ -151,4 +151,9 @@ export function validateProfileForActivation(settings: unknown): ProfileProblem[
     return SETTING_META[p].nullMeans === "required" && valueAt(s, p) === null && !p.startsWith("sharing.ratios.");
   }).map((p) => required(p));
   return [...missing, ...sharingProblems(s), ...crossFieldProblems(s)];
+}
+
+/** A party's Chinese name for messages; an id the county typed itself is shown as is. */
+function partyLabel(party: string): string {
+  return Object.hasOwn(SHARING_PARTY_LABELS, party) ? SHARING_PARTY_LABELS[party as keyof typeof SHARING_PARTY_LABELS] : party;
 }
