@@ -178,6 +178,12 @@ describe("validateProfileForActivation", () => {
     expect(problems(withScheme1Agreement())).toEqual([]);
   });
 
+  it("§15.2: the message names the missing party in Chinese, not by its id", () => {
+    const messages = validateProfileForActivation(settings("pingdingshan_scheme1")).map((p) => p.message);
+    expect(messages[0]).toContain("“省担保集团”");
+    expect(messages.join()).not.toContain("provincial_guarantee_group");
+  });
+
   it("§15.2: an agreement that leaves the class short of 100% → RATIOS_NOT_100", () => {
     const s = withScheme1Agreement();
     s.sharing.ratios.nonagri_enterprise![3].ratio = "0.19";
