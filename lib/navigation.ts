@@ -7,6 +7,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "首页", roles: ROLES },
   { href: "/households", label: "农户信息", roles: ROLES },
   { href: "/applications", label: "贷款申请", roles: ROLES },
+  { href: "/enterprises", label: "带贫主体", roles: ["township_officer", "county_officer", "auditor"] },
   { href: "/publicity", label: "公示", roles: ["village_cadre", "township_officer", "county_officer", "auditor"] },
   { href: "/batches", label: "批转银行", roles: ["county_officer", "bank_officer", "auditor"] },
   { href: "/admin/users", label: "用户管理", roles: ["admin"] },
