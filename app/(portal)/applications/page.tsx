@@ -23,6 +23,12 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         {actor.role === "village_cadre" ? (
           <Link href="/applications/new" className="rounded bg-blue-700 px-4 py-2 text-sm text-white">新建申请</Link>
         ) : null}
+        {actor.role === "township_officer" || actor.role === "county_officer" ? (
+          <div className="flex flex-wrap gap-2">
+            <Link href="/enterprises" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm">带贫主体</Link>
+            <Link href="/applications/new-enterprise" className="rounded bg-blue-700 px-4 py-2 text-sm text-white">新建带贫主体贷款申请</Link>
+          </div>
+        ) : null}
       </div>
       <form className="flex flex-wrap gap-2">
         <label htmlFor="status" className="sr-only">状态</label>
@@ -30,8 +36,8 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           <option value="">全部状态</option>
           {APPLICATION_STATES.map((s) => <option key={s} value={s}>{APPLICATION_STATE_LABELS[s]}</option>)}
         </select>
-        <label htmlFor="q" className="sr-only">户主姓名</label>
-        <input id="q" name="q" defaultValue={params.q} placeholder="户主姓名" className="rounded border border-slate-300 px-3 py-2" />
+        <label htmlFor="q" className="sr-only">申请人</label>
+        <input id="q" name="q" defaultValue={params.q} placeholder="户主姓名或带贫主体名称" className="rounded border border-slate-300 px-3 py-2" />
         <button className="shrink-0 rounded border border-slate-300 bg-white px-4 py-2">筛选</button>
       </form>
       {result === null ? (
@@ -47,7 +53,10 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                 {result.rows.map((r) => (
                   <tr key={r.id} className="border-t">
                     <td className="p-2"><Link href={`/applications/${r.id}`} className="text-blue-700 underline">{r.number}</Link></td>
-                    <td className="p-2">{r.applicant}</td>
+                    <td className="p-2">
+                      {r.applicant}
+                      {r.kind === "enterprise" ? <span className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-600">带贫主体{r.largeLoan ? " · 大额" : ""}</span> : null}
+                    </td>
                     <td className="p-2">{r.area}</td>
                     <td className="p-2 text-right font-mono">{r.amount}</td>
                     <td className="p-2">{r.termMonths} 个月</td>

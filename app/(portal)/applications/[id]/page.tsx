@@ -9,6 +9,7 @@ import { ObjectionForm } from "@/components/objection-form";
 import { ReasonedActionForm } from "@/components/reasoned-action-form";
 import { SimpleActionForm } from "@/components/simple-action-form";
 import { StatusBadge } from "@/components/status-badge";
+import { UseOfFundsPlanForm } from "@/components/use-of-funds-plan-form";
 import { LOAN_PURPOSE_LABELS } from "@/lib/domain/eligibility";
 import { APPLICATION_EVENT_LABELS, APPLICATION_STATE_LABELS } from "@/lib/domain/workflow";
 import { HOUSEHOLD_STATUS_LABELS } from "@/lib/labels";
@@ -21,6 +22,11 @@ import {
   bankDecisionAction, countyDecisionAction, disbursementAction, recordObjectionAction, resolveObjectionDecisionAction,
   reviewAction, submitAction, uploadAttachmentAction,
 } from "../actions";
+import { submitEnterpriseAction, useOfFundsPlanAction } from "../enterprise-actions";
+
+/** An enterprise application's plan may be filed until the county decides. */
+const PLAN_OPEN = ["draft", "returned", "submitted", "townshipReviewed", "inPublicity", "objection", "publicityPassed"];
+const ENTERPRISE_ATTACHMENTS = ["fourPartyAgreement", "useOfFundsPlan", "other"] as const;
 
 export const metadata: Metadata = { title: "贷款申请" };
 
@@ -37,20 +43,41 @@ export default async function ApplicationPage({ params, searchParams }: {
   });
   const can = (event: string) => a.actions.includes(event as (typeof a.actions)[number]);
   const label = (e: string) => APPLICATION_EVENT_LABELS[e as keyof typeof APPLICATION_EVENT_LABELS] ?? e;
-  const rows: [string, string][] = [
-    ["申请人", a.household ? `${a.household.headName}（${a.household.idNumber}）` : "—"],
-    ["户类型 / 信用等级", a.household ? `${HOUSEHOLD_STATUS_LABELS[a.household.status]} / ${a.household.creditGrade ?? "未评级"}` : "—"],
-    ["地区", `${a.township} ${a.village}`],
-    ["申请金额", `${a.amount} 元`],
-    ["期限", `${a.termMonths} 个月`],
-    ["用途", LOAN_PURPOSE_LABELS[a.purpose as keyof typeof LOAN_PURPOSE_LABELS] ?? a.purpose],
-    ["项目说明", a.projectDescription],
-    ["还款来源", a.repaymentSource],
-    ["合作带贫主体", a.cooperationPartner ?? "—"],
-  ];
+  const isEnterprise = a.kind === "enterprise";
+  const rows: [string, string][] = isEnterprise
+    ? [
+        ["申请人", a.enterprise ? `${a.enterprise.name}（${a.enterprise.creditCode}）` : "—"],
+        ["主体类型", a.enterprise ? `${a.enterprise.kindLabel} · ${a.enterprise.agricultural ? "农业产业" : "非农产业"}` : "—"],
+        ["法定代表人", a.enterprise?.legalRepresentative ?? "—"],
+        ["开始经营日期", a.enterprise?.operatingSince ?? "—"],
+        ["所在乡镇", a.township],
+        ["申请金额", `${a.amount} 元${a.largeLoan ? "（大额贷款）" : ""}`],
+        ["期限", `${a.termMonths} 个月`],
+        ["申请年利率", a.requestedRate ?? "—"],
+        ["用途", LOAN_PURPOSE_LABELS[a.purpose as keyof typeof LOAN_PURPOSE_LABELS] ?? a.purpose],
+        ["项目说明", a.projectDescription],
+        ["还款来源", a.repaymentSource],
+      ]
+    : [
+        ["申请人", a.household ? `${a.household.headName}（${a.household.idNumber}）` : "—"],
+        ["户类型 / 信用等级", a.household ? `${HOUSEHOLD_STATUS_LABELS[a.household.status]} / ${a.household.creditGrade ?? "未评级"}` : "—"],
+        ["地区", `${a.township} ${a.village}`],
+        ["申请金额", `${a.amount} 元`],
+        ["期限", `${a.termMonths} 个月`],
+        ["用途", LOAN_PURPOSE_LABELS[a.purpose as keyof typeof LOAN_PURPOSE_LABELS] ?? a.purpose],
+        ["项目说明", a.projectDescription],
+        ["还款来源", a.repaymentSource],
+        ["合作带贫主体", a.cooperationPartner ?? "—"],
+      ];
   if (a.publicity) rows.push(["公示", `${a.publicity.number}：${a.publicity.openedOn} 起，至 ${a.publicity.endsOn} 止`]);
   if (a.batch) rows.push(["批转", `${a.batch.number} · ${a.batch.bank} · 办结时限 ${a.batch.deadline}`]);
-  const editable = actor.role === "village_cadre" && (a.status === "draft" || a.status === "returned");
+  const preparing = a.status === "draft" || a.status === "returned";
+  const enterpriseStaff = actor.role === "township_officer" || actor.role === "county_officer";
+  const editable = preparing && (isEnterprise ? enterpriseStaff : actor.role === "village_cadre");
+  const canFilePlan = isEnterprise && enterpriseStaff && PLAN_OPEN.includes(a.status);
+  const attachmentKinds = Object.entries(ATTACHMENT_KIND_LABELS)
+    .filter(([value]) => !isEnterprise || (ENTERPRISE_ATTACHMENTS as readonly string[]).includes(value))
+    .map(([value, l]) => ({ value, label: l }));
   const openObjections = a.objections.filter((o) => o.status === "open");
 
   return (
@@ -83,11 +110,47 @@ export default async function ApplicationPage({ params, searchParams }: {
             </ul>
             {editable ? (
               <div className="mt-3">
-                <AttachmentUpload action={uploadAttachmentAction} applicationId={a.id}
-                  kinds={Object.entries(ATTACHMENT_KIND_LABELS).map(([value, l]) => ({ value, label: l }))} />
+                <AttachmentUpload action={uploadAttachmentAction} applicationId={a.id} kinds={attachmentKinds} />
               </div>
             ) : null}
           </section>
+
+          {isEnterprise ? (
+            <>
+              <section className="rounded-lg bg-white p-5 shadow-sm">
+                <h2 className="font-semibold">带动的帮扶农户（{a.drivenHouseholds.length} 户）</h2>
+                <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" data-testid="driven-households">
+                  {a.drivenHouseholds.map((h) => (
+                    <li key={h.id}>
+                      {h.headName}<span className="text-slate-500">（{h.village} · {HOUSEHOLD_STATUS_LABELS[h.status]} · {h.idNumber}）</span>
+                    </li>
+                  ))}
+                  {a.drivenHouseholds.length === 0 ? <li className="text-slate-500">尚未关联带动农户。</li> : null}
+                </ul>
+              </section>
+              <section className="rounded-lg bg-white p-5 shadow-sm">
+                <h2 className="font-semibold">四方协议</h2>
+                {a.agreement ? (
+                  <p className="mt-2 text-sm">{a.agreement.signedOn} 签订；签约各方：{a.agreement.parties}</p>
+                ) : <p className="mt-2 text-sm text-slate-500">尚未填写四方协议。</p>}
+              </section>
+              <section className="rounded-lg bg-white p-5 shadow-sm">
+                <h2 className="font-semibold">资金使用计划{a.largeLoan ? "（大额贷款，县中心审批前必须提交）" : ""}</h2>
+                {a.useOfFundsPlan ? (
+                  <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-y-1 text-sm">
+                    <dt className="text-slate-500">进度安排</dt><dd>{a.useOfFundsPlan.schedule}</dd>
+                    <dt className="text-slate-500">关键节点</dt><dd>{a.useOfFundsPlan.milestones}</dd>
+                    <dt className="text-slate-500">资金用途分类</dt><dd>{a.useOfFundsPlan.categories}</dd>
+                  </dl>
+                ) : <p className="mt-2 text-sm text-slate-500">{a.largeLoan ? "尚未提交资金使用计划，县中心不能审批。" : "非大额贷款，可不提交。"}</p>}
+                {canFilePlan && !preparing ? (
+                  <div className="mt-3">
+                    <UseOfFundsPlanForm action={useOfFundsPlanAction} applicationId={a.id} initial={a.useOfFundsPlan} />
+                  </div>
+                ) : null}
+              </section>
+            </>
+          ) : null}
 
           {a.objections.length > 0 ? (
             <section className="rounded-lg bg-white p-5 shadow-sm">
@@ -131,9 +194,14 @@ export default async function ApplicationPage({ params, searchParams }: {
         <aside className="space-y-4">
           {editable ? (
             <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-              <Link href={`/applications/${a.id}/edit`} className="inline-block rounded border border-slate-300 px-4 py-2 text-sm">修改申请</Link>
-              <SimpleActionForm action={submitAction} hidden={{ id: a.id }} label={label("submit")} success="已提交乡镇审核。"
-                note="提交前系统将核验贷款条件和已上传的申请书。" />
+              <Link href={`/applications/${a.id}/${isEnterprise ? "edit-enterprise" : "edit"}`} className="inline-block rounded border border-slate-300 px-4 py-2 text-sm">修改申请</Link>
+              {isEnterprise ? (
+                <SimpleActionForm action={submitEnterpriseAction} hidden={{ id: a.id }} label={label("submit")} success="已提交乡镇审核。"
+                  note="提交前系统将核验带贫主体贷款条件、带动农户、四方协议及其扫描件。" />
+              ) : (
+                <SimpleActionForm action={submitAction} hidden={{ id: a.id }} label={label("submit")} success="已提交乡镇审核。"
+                  note="提交前系统将核验贷款条件和已上传的申请书。" />
+              )}
             </div>
           ) : null}
           {can("townshipApprove") ? (
@@ -165,7 +233,7 @@ export default async function ApplicationPage({ params, searchParams }: {
             <h2 className="mb-3 font-semibold">办理记录</h2>
             <ApplicationTimeline entries={a.events.map((e) => ({
               id: e.id, at: e.at, actorName: e.actorName, comment: e.comment,
-              eventLabel: e.event === "saveDraft" ? "保存草稿" : label(e.event),
+              eventLabel: e.event === "saveDraft" ? "保存草稿" : e.event === "fileUseOfFundsPlan" ? "提交资金使用计划" : label(e.event),
               statusLabel: APPLICATION_STATE_LABELS[e.toStatus],
             }))} />
           </section>
