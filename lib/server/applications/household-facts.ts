@@ -46,7 +46,8 @@ export async function villageHouseholdFacts(
       where: { householdId: { in: ids }, status: { in: [...IN_FLIGHT_STATUSES] }, ...(o.excludeApplicationId ? { id: { not: o.excludeApplicationId } } : {}) },
       _sum: { amount: true },
     }),
-    tx.blacklistEntry.findMany({ where: { householdId: { in: ids }, status: "active" }, select: { householdId: true } }),
+    // An entry awaiting approval of its removal is still in force.
+    tx.blacklistEntry.findMany({ where: { householdId: { in: ids }, status: { in: ["active", "removalPending"] } }, select: { householdId: true } }),
     villageHalt(tx, o.countyId, o.villageId, o.today, o.profile),
   ]);
   const owed = new Map<string, InstanceType<typeof D>>();
