@@ -28,16 +28,16 @@ const dbPort = Number(process.env.PORTAL_DB_PORT ?? (fresh ? 40000 + Math.floor(
 
 let db: RunningDb | null = null;
 let server: ChildProcess | null = null;
+let serverExited: Promise<void> = Promise.resolve();
 let releaseLock = () => {};
 let stopping = false;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (server && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server!.once("exit", resolve));
-  }
+  // Ctrl+C reaches next too, so it may already be gone (killed by a signal: exitCode stays null).
+  if (server && server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
+  await serverExited;
   if (db) await db.stop().catch(() => {});
   releaseLock();
   if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -85,7 +85,9 @@ async function main() {
       }
     });
   }
-  server.on("exit", (code) => void shutdown(code ?? 0));
+  const child = server;
+  serverExited = new Promise((resolve) => child.once("exit", () => resolve()));
+  child.on("exit", (code) => void shutdown(code ?? 0));
 }
 
 main().catch(async (error) => {
