@@ -56,7 +56,7 @@ function paragraph(doc: Doc, text: string, options: PDFKit.Mixins.TextOptions = 
 
 /** The notice as an A4 portrait PDF, one village per page (a long list continues on the next). */
 export async function renderPublicityNoticePdf(notice: PublicityNotice, fontPath = NOTICE_FONT_PATH): Promise<Buffer> {
-  if (!existsSync(fontPath)) throw new NoticeFontMissingError(fontPath);
+  if (!existsSync(/*turbopackIgnore: true*/ fontPath)) throw new NoticeFontMissingError(fontPath);
   // font: null keeps pdfkit from loading its default Latin font; every text uses the CJK face.
   const doc = new PDFDocument({
     size: "A4",
