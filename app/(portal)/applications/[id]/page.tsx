@@ -143,7 +143,7 @@ export default async function ApplicationPage({ params, searchParams }: {
                     <dt className="text-slate-500">资金用途分类</dt><dd>{a.useOfFundsPlan.categories}</dd>
                   </dl>
                 ) : <p className="mt-2 text-sm text-slate-500">{a.largeLoan ? "尚未提交资金使用计划，县中心不能审批。" : "非大额贷款，可不提交。"}</p>}
-                {canFilePlan && !preparing ? (
+                {canFilePlan && !preparing && (a.largeLoan || a.useOfFundsPlan) ? (
                   <div className="mt-3">
                     <UseOfFundsPlanForm action={useOfFundsPlanAction} applicationId={a.id} initial={a.useOfFundsPlan} />
                   </div>
