@@ -10,12 +10,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/enterprises", label: "带贫主体", roles: ["township_officer", "county_officer", "auditor"] },
   { href: "/publicity", label: "公示", roles: ["village_cadre", "township_officer", "county_officer", "auditor"] },
   { href: "/batches", label: "批转银行", roles: ["county_officer", "bank_officer", "auditor"] },
+  { href: "/credit", label: "信用评级", roles: ["village_cadre", "township_officer", "county_officer", "bank_officer", "finance_officer", "auditor"] },
   { href: "/admin/users", label: "用户管理", roles: ["admin"] },
   { href: "/admin/org-units", label: "组织机构", roles: ["admin"] },
   { href: "/admin/banks", label: "合作银行", roles: ["admin"] },
   { href: "/admin/policy-profiles", label: "政策参数", roles: ["admin"] },
   { href: "/admin/calendar", label: "节假日", roles: ["admin"] },
   { href: "/admin/rates", label: "利率", roles: ["admin"] },
+  { href: "/credit/sheets", label: "评级指标", roles: ["admin"] },
 ];
 
 export function navFor(role: Role): NavItem[] {
