@@ -22,6 +22,7 @@ export default async function HouseholdPage({ params, searchParams }: {
     ["户类型", HOUSEHOLD_STATUS_LABELS[h.status]],
     ["家庭人口", `${h.membersCount} 人`],
     ["劳动能力", LABOUR_CAPACITY_LABELS[h.labourCapacity]],
+    ["信用等级", h.creditGrade ? `${h.creditGrade} 级（${h.creditGradedOn?.toISOString().slice(0, 10) ?? "—"} 评定）` : "未评级"],
     ["备注", h.notes ?? "—"],
   ];
   return (
@@ -34,6 +35,7 @@ export default async function HouseholdPage({ params, searchParams }: {
       <dl className="grid grid-cols-[6rem_1fr] gap-y-2 rounded-lg bg-white p-5 text-sm shadow-sm">
         {rows.map(([k, v]) => [<dt key={`${k}-t`} className="text-slate-500">{k}</dt>, <dd key={`${k}-d`}>{v}</dd>])}
       </dl>
+      <Link href={`/credit/households/${h.id}`} className="text-sm text-blue-700 underline">信用评级记录</Link>
       <section className="rounded-lg bg-white p-5 shadow-sm">
         <h2 className="font-semibold">扶贫小额信贷</h2>
         <p className="mt-1 text-sm" data-testid="household-outstanding">
