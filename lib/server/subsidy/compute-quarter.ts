@@ -1,0 +1,245 @@
+import "server-only";
+import type { Prisma, SubsidyKind } from "@/generated/prisma/client";
+import { compareDates } from "@/lib/domain/calendar";
+import { D } from "@/lib/domain/decimal";
+import { DEFAULT_HOUSEHOLD_LOAN_CAP } from "@/lib/domain/eligibility";
+import { subsidyCapRate } from "@/lib/domain/rates";
+import { LPR_FIXINGS, PBOC_BENCHMARK_RATES, type BenchmarkRateRow, type LprRow } from "@/lib/domain/reference/rates-data";
+import {
+  DEFAULT_ENTERPRISE_SUBSIDY,
+  enterpriseSubsidy,
+  guaranteeFeeSubsidy,
+  loanQuarterSubsidy,
+  subsidyEligibility,
+  type Period,
+} from "@/lib/domain/subsidy";
+import {
+  balanceSegmentsOf,
+  interestPaidForQuarter,
+  overduePeriodsOf,
+  subsidyEnd,
+  type TimelineChange,
+  type TimelineInstalment,
+  type TimelineRepayment,
+} from "@/lib/domain/subsidy-timeline";
+import type { HouseholdStatus } from "@/lib/domain/eligibility";
+import type { Tx } from "../db";
+import type { ActiveProfile } from "../policy/active-profile";
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** One line of a run, ready to be stored. */
+export type ComputedLine = {
+  loanId: string;
+  kind: SubsidyKind;
+  days: number;
+  subsidisedDays: number;
+  rate: string;
+  amount: string;
+  eligible: boolean;
+  reason: string | null;
+  detail: Prisma.InputJsonValue;
+};
+
+type RateTables = { benchmark: readonly BenchmarkRateRow[]; lpr: readonly LprRow[] };
+
+/**
+ * The rate table the administrator keeps (RateFixing); a series with a term missing falls back
+ * to the shipped reference rows, as the enterprise rate check does.
+ */
+async function rateTables(tx: Tx): Promise<RateTables> {
+  const rows = await tx.rateFixing.findMany({ orderBy: { effectiveFrom: "asc" } });
+  const series = (kind: "benchmark" | "lpr", terms: Record<string, string>) => {
+    const byDate = new Map<string, Record<string, string>>();
+    for (const r of rows.filter((x) => x.kind === kind)) {
+      const key = terms[r.term];
+      if (!key) continue;
+      const date = iso(r.effectiveFrom);
+      byDate.set(date, { ...(byDate.get(date) ?? {}), [key]: r.rate.toString() });
+    }
+    // Each term holds until its next change: carry the other terms forward.
+    const out: Record<string, string>[] = [];
+    let last: Record<string, string> = {};
+    for (const date of [...byDate.keys()].sort()) {
+      last = { ...last, ...byDate.get(date), effective: date };
+      out.push(last);
+    }
+    return out.filter((r) => Object.values(terms).every((k) => r[k] !== undefined));
+  };
+  const benchmark = series("benchmark", { upTo1y: "upTo1Year", "1to5y": "oneTo5Years", over5y: "over5Years" }) as unknown as BenchmarkRateRow[];
+  const lpr = series("lpr", { "1y": "oneYear", "5yPlus": "fiveYearPlus" }) as unknown as LprRow[];
+  return { benchmark: benchmark.length > 0 ? benchmark : PBOC_BENCHMARK_RATES, lpr: lpr.length > 0 ? lpr : LPR_FIXINGS };
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/**
+ * Every line of one quarter for one county and bank (POLICY §6, §15.6): household loans' interest
+ * subsidy, enterprise loans' 2% subsidy, and guarantee-fee subsidy where the profile has an agency
+ * rate. A loan with no balance in the quarter gets no line; an ineligible one gets a zero line
+ * with its reasons. `now` is the day of the run: repayments recorded by then count.
+ */
+export async function computeQuarterLines(o: {
+  tx: Tx;
+  countyId: string;
+  bankId: string;
+  period: Period;
+  profile: ActiveProfile;
+}): Promise<ComputedLine[]> {
+  const { tx, countyId, bankId, period } = o;
+  const settings = o.profile.settings;
+  const to = new Date(`${period.to}T00:00:00Z`);
+  const loans = await tx.loan.findMany({
+    where: { countyId, bankId, disbursedOn: { lt: to } },
+    select: {
+      id: true, kind: true, applicationId: true, householdId: true, enterpriseId: true, contractNumber: true,
+      principal: true, rate: true, termMonths: true, disbursedOn: true, maturityDate: true, status: true,
+      schedule: { select: { dueDate: true, principalDue: true, interestDue: true }, orderBy: { seq: "asc" } },
+    },
+    orderBy: { contractNumber: "asc" },
+  });
+  if (loans.length === 0) return [];
+
+  const [repayments, changes, households, blacklist, fraud, driven, tables] = await Promise.all([
+    tx.$queryRaw<{ loanId: string; paidOn: Date; principal: string; interest: string }[]>`
+      SELECT r."loanId", r."paidOn", r.principal::text AS principal, r.interest::text AS interest
+      FROM "Repayment" r JOIN "Loan" l ON l.id = r."loanId"
+      WHERE l."countyId" = ${countyId} AND l."bankId" = ${bankId} AND l."disbursedOn" < ${period.to}::date
+      ORDER BY r."paidOn", r."createdAt"`,
+    tx.$queryRaw<{ loanId: string; createdAt: Date; newMaturity: Date }[]>`
+      SELECT c."loanId", c."createdAt", c."newMaturity"
+      FROM "LoanChange" c JOIN "Loan" l ON l.id = c."loanId"
+      WHERE l."countyId" = ${countyId} AND l."bankId" = ${bankId} AND c.status = 'approved'
+        AND c.kind IN ('extension', 'renewal') AND c."newMaturity" IS NOT NULL`,
+    tx.household.findMany({
+      where: { id: { in: loans.flatMap((l) => (l.householdId ? [l.householdId] : [])) } },
+      select: { id: true, status: true },
+    }),
+    tx.blacklistEntry.findMany({
+      where: { countyId, status: { in: ["active", "removalPending"] } },
+      select: { householdId: true, enterpriseId: true },
+    }),
+    tx.clawback.findMany({ where: { countyId }, select: { householdId: true, loanId: true } }),
+    tx.applicationHousehold.groupBy({
+      by: ["applicationId"],
+      where: { applicationId: { in: loans.filter((l) => l.kind === "enterprise").map((l) => l.applicationId) } },
+      _count: { householdId: true },
+    }),
+    rateTables(tx),
+  ]);
+  const repaymentsOf = groupBy(repayments, (r) => r.loanId);
+  const changesOf = groupBy(changes, (c) => c.loanId);
+  const statusOf = new Map(households.map((h) => [h.id, h.status as HouseholdStatus]));
+  const blacklistedHouseholds = new Set(blacklist.flatMap((b) => (b.householdId ? [b.householdId] : [])));
+  const blacklistedEnterprises = new Set(blacklist.flatMap((b) => (b.enterpriseId ? [b.enterpriseId] : [])));
+  const fraudHouseholds = new Set(fraud.flatMap((f) => (f.householdId ? [f.householdId] : [])));
+  const fraudLoans = new Set(fraud.map((f) => f.loanId));
+  const drivenOf = new Map(driven.map((d) => [d.applicationId, d._count.householdId]));
+
+  const basis = settings.interest.dayCountBasis;
+  const regime = settings.interest.householdRateRegime ?? "benchmark";
+  const cap = {
+    amount: settings.householdLoanCap.amount ?? DEFAULT_HOUSEHOLD_LOAN_CAP.amount,
+    termMonths: settings.householdLoanCap.termMonths ?? DEFAULT_HOUSEHOLD_LOAN_CAP.termMonths,
+    eligibleStatuses: settings.householdLoanCap.eligibleStatuses,
+  };
+  const enterpriseRate = settings.enterprise.subsidyRate;
+  const quota = settings.enterprise.subsidyPrincipalPerHousehold ?? DEFAULT_ENTERPRISE_SUBSIDY.quotaPerHousehold;
+  const feeRates = { household: settings.guaranteeFees.householdSubsidyRate, enterprise: settings.guaranteeFees.enterpriseSubsidyRate };
+
+  const lines: ComputedLine[] = [];
+  for (const loan of loans) {
+    const reps: TimelineRepayment[] = (repaymentsOf.get(loan.id) ?? []).map((r) => ({ paidOn: iso(r.paidOn), principal: r.principal, interest: r.interest }));
+    const loanChanges: TimelineChange[] = (changesOf.get(loan.id) ?? []).map((c) => ({ requestedOn: iso(c.createdAt), newMaturity: iso(c.newMaturity) }));
+    const schedule: TimelineInstalment[] = loan.schedule.map((s) => ({
+      dueDate: iso(s.dueDate), principalDue: s.principalDue.toString(), interestDue: s.interestDue.toString(),
+    }));
+    const end = subsidyEnd({ maturityDate: iso(loan.maturityDate), changes: loanChanges, includeChanges: settings.interest.subsidyIncludesRenewals });
+    const until = compareDates(end, period.to) < 0 ? end : period.to;
+    const segments = balanceSegmentsOf({ principal: loan.principal.toString(), disbursedOn: iso(loan.disbursedOn), repayments: reps, until });
+    const alive = segments.some((s) => compareDates(s.to, period.from) > 0 && compareDates(s.from, period.to) < 0);
+    if (!alive) continue;
+    const overdue = overduePeriodsOf({ schedule, repayments: reps, changes: loanChanges, until: period.to });
+    const base = { contractNumber: loan.contractNumber, quarter: period, balanceSegments: segments, overduePeriods: overdue, subsidyEnd: end };
+
+    if (loan.kind === "household") {
+      const status = (loan.householdId && statusOf.get(loan.householdId)) || "none";
+      const eligibility = subsidyEligibility({
+        amount: loan.principal.toString(),
+        termMonths: loan.termMonths,
+        householdStatus: status,
+        blacklisted: !!loan.householdId && blacklistedHouseholds.has(loan.householdId),
+        fraud: fraudLoans.has(loan.id) || (!!loan.householdId && fraudHouseholds.has(loan.householdId)),
+        cap,
+      });
+      const capRate = subsidyCapRate(
+        regime === "lpr"
+          ? { regime, termMonths: loan.termMonths, disbursedOn: iso(loan.disbursedOn), table: tables.lpr }
+          : { regime, termMonths: loan.termMonths, disbursedOn: iso(loan.disbursedOn), table: tables.benchmark },
+      );
+      // 据实 applies where the portal holds the loan's repayments (see subsidy-timeline.ts).
+      const actualInterestPaid = reps.length > 0 ? interestPaidForQuarter({ schedule, repayments: reps, quarter: period }) : undefined;
+      const reason = eligibility.reasons.map((r) => r.message).join("；");
+      const q = loanQuarterSubsidy({
+        quarter: period, balanceSegments: segments, overduePeriods: overdue, contractRate: loan.rate.toString(), capRate,
+        actualInterestPaid, eligible: eligibility.eligible, reason, dayCountBasis: basis,
+      });
+      lines.push({
+        loanId: loan.id, kind: "interest", days: q.days, subsidisedDays: q.subsidisedDays, rate: q.rate, amount: q.amount,
+        eligible: q.eligible, reason: q.eligible ? (q.limitedByInterestPaid ? "按实付利息据实贴息" : null) : (q.reason ?? null),
+        detail: {
+          ...base, contractRate: loan.rate.toString(), capRate, regime, computed: q.computed,
+          actualInterestPaid: actualInterestPaid ?? null, limitedByInterestPaid: q.limitedByInterestPaid,
+          reasons: eligibility.reasons, lines: q.lines,
+        },
+      });
+      if (feeRates.household && new D(feeRates.household).gt(0)) {
+        const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.household, dayCountBasis: basis });
+        lines.push({
+          loanId: loan.id, kind: "guaranteeFee", days: g.days, subsidisedDays: g.subsidisedDays, rate: g.rate, amount: g.amount,
+          eligible: true, reason: null, detail: { ...base, lines: g.lines },
+        });
+      }
+      continue;
+    }
+
+    // Enterprise and cooperative loans.
+    if (enterpriseRate && new D(enterpriseRate).gt(0)) {
+      const householdsDriven = drivenOf.get(loan.applicationId) ?? 0;
+      const blacklisted = !!loan.enterpriseId && blacklistedEnterprises.has(loan.enterpriseId);
+      const fraudulent = fraudLoans.has(loan.id);
+      const e = enterpriseSubsidy({
+        quarter: period, balanceSegments: segments, householdsDriven, quotaPerHousehold: quota, rate: enterpriseRate,
+        overduePeriods: overdue, dayCountBasis: basis,
+      });
+      const reasons = [
+        ...(blacklisted ? ["带贫主体已列入失信黑名单，不享受贴息"] : []),
+        ...(fraudulent ? ["存在骗取贴息行为，永久取消贴息资格"] : []),
+        ...(householdsDriven === 0 ? ["未登记带动的贫困户，无对应贴息本金"] : []),
+      ];
+      const eligible = reasons.length === 0;
+      lines.push({
+        loanId: loan.id, kind: "enterprise", days: e.days, subsidisedDays: eligible ? e.subsidisedDays : 0, rate: e.rate,
+        amount: eligible ? e.amount : "0.00", eligible, reason: eligible ? null : reasons.join("；"),
+        detail: { ...base, householdsDriven, quotaPerHousehold: quota, computed: e.amount, lines: e.lines },
+      });
+    }
+    if (feeRates.enterprise && new D(feeRates.enterprise).gt(0)) {
+      const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.enterprise, dayCountBasis: basis });
+      lines.push({
+        loanId: loan.id, kind: "guaranteeFee", days: g.days, subsidisedDays: g.subsidisedDays, rate: g.rate, amount: g.amount,
+        eligible: true, reason: null, detail: { ...base, lines: g.lines },
+      });
+    }
+  }
+  return lines;
+}
