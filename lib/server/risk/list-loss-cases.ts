@@ -12,7 +12,10 @@ import { mayActForParty } from "./loss-case-records";
 export const listLossCases = defineQuery({
   name: "lossCase.list",
   roles: ["county_officer", "bank_officer", "finance_officer", "township_officer", "auditor"],
-  input: z.object({ status: z.enum(["open", "settled", "all"]).optional().default("all") }).optional().default({ status: "all" }),
+  input: z
+    .object({ status: z.enum(["open", "settled", "all"]).optional().default("all"), id: z.string().uuid().optional() })
+    .optional()
+    .default({ status: "all" }),
   async run({ actor, input, tx, now }) {
     const today = shanghaiToday(now);
     const loans = await tx.loan.findMany({
@@ -21,7 +24,7 @@ export const listLossCases = defineQuery({
     });
     const loanById = new Map(loans.map((l) => [l.id, l]));
     const cases = await tx.lossCase.findMany({
-      where: { loanId: { in: loans.map((l) => l.id) }, ...(input.status === "all" ? {} : { status: input.status }) },
+      where: { loanId: { in: loans.map((l) => l.id) }, ...(input.status === "all" ? {} : { status: input.status }), ...(input.id ? { id: input.id } : {}) },
       include: { shares: { orderBy: [{ ratio: "desc" }, { party: "asc" }] }, recoveries: { orderBy: { receivedOn: "asc" } } },
       orderBy: { serial: "desc" },
       take: 200,
@@ -46,6 +49,8 @@ export const listLossCases = defineQuery({
         splitDeadline: deadline,
         late: c.status === "open" && compareDates(today, deadline) > 0,
         status: c.status,
+        mayRecordRecovery: (actor.role === "county_officer" || (actor.role === "bank_officer" && loan.bankId === actor.bankId)),
+        mayReturnToFund: actor.role === "county_officer" || actor.role === "finance_officer",
         shares: c.shares.map((s) => ({
           id: s.id,
           party: s.party,

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AdminForm } from "@/components/admin-form";
+import { StatusBadge } from "@/components/status-badge";
+import { LOAN_STATE_LABELS } from "@/lib/domain/loan-workflow";
+import { formatAmount } from "@/lib/domain/money";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { AppError } from "@/lib/server/errors";
+import { getLoan } from "@/lib/server/loans/get-loan";
+import { recordRepaymentAction } from "../actions";
+
+export const metadata: Metadata = { title: "贷款详情" };
+
+const ITEM_STATUS = { due: "未到期", paid: "已还清", partial: "部分归还", overdue: "逾期" } as const;
+
+export default async function LoanPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const loan = await getLoan(actor, { id }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  return (
+    <div className="space-y-5">
+      <p className="text-sm"><Link href="/loans" className="text-blue-700 underline">← 返回贷款列表</Link></p>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-lg font-semibold">贷款 {loan.contractNumber}</h1>
+        <StatusBadge status={loan.status} label={LOAN_STATE_LABELS[loan.status]} />
+      </div>
+      <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-white p-4 text-sm shadow-sm sm:grid-cols-3">
+        <div><dt className="text-slate-500">借款人</dt><dd>{loan.borrower}</dd></div>
+        <div><dt className="text-slate-500">贷款银行</dt><dd>{loan.bank}</dd></div>
+        <div><dt className="text-slate-500">贷款金额</dt><dd className="tabular-nums">{formatAmount(loan.principal)} 元</dd></div>
+        <div><dt className="text-slate-500">剩余本金</dt><dd className="tabular-nums" data-testid="outstanding">{formatAmount(loan.outstanding)} 元</dd></div>
+        <div><dt className="text-slate-500">放款日期 / 到期日</dt><dd>{loan.disbursedOn} 至 {loan.maturityDate}</dd></div>
+        <div><dt className="text-slate-500">年利率 / 期限</dt><dd>{loan.rate} / {loan.termMonths} 个月</dd></div>
+      </dl>
+      {loan.buffer ? (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="buffer">
+          自 {loan.buffer.overdueSince} 起逾期；缓冲期至 {loan.buffer.bufferEnds} 届满，届时未还部分将按比例分担损失（分担时限 {loan.buffer.splitDeadline}）。
+        </p>
+      ) : null}
+      {loan.lossCase ? (
+        <p className="text-sm">损失分担案件：<Link href={`/loans/loss-cases/${loan.lossCase.id}`} className="text-blue-700 underline">{loan.lossCase.number}</Link></p>
+      ) : null}
+      <section className="space-y-2">
+        <h2 className="font-semibold">还款计划</h2>
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+          <table className="w-full whitespace-nowrap text-left text-sm">
+            <thead className="bg-slate-100 text-slate-600">
+              <tr><th className="p-2">期次</th><th className="p-2">到期日</th><th className="p-2 text-right">应还本金</th><th className="p-2 text-right">应还利息</th><th className="p-2 text-right">已还本金</th><th className="p-2 text-right">已还利息</th><th className="p-2">状态</th></tr>
+            </thead>
+            <tbody>
+              {loan.schedule.map((s) => (
+                <tr key={s.seq} className={`border-t ${s.status === "overdue" ? "bg-red-50 text-red-800" : ""}`}>
+                  <td className="p-2">{s.seq}</td><td className="p-2">{s.dueDate}</td>
+                  <td className="p-2 text-right tabular-nums">{formatAmount(s.principalDue)}</td><td className="p-2 text-right tabular-nums">{formatAmount(s.interestDue)}</td>
+                  <td className="p-2 text-right tabular-nums">{formatAmount(s.principalPaid)}</td><td className="p-2 text-right tabular-nums">{formatAmount(s.interestPaid)}</td>
+                  <td className="p-2">{ITEM_STATUS[s.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="space-y-2">
+        <h2 className="font-semibold">还款记录</h2>
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+          <table className="w-full whitespace-nowrap text-left text-sm">
+            <thead className="bg-slate-100 text-slate-600">
+              <tr><th className="p-2">还款日期</th><th className="p-2">银行流水号</th><th className="p-2 text-right">本金</th><th className="p-2 text-right">利息</th><th className="p-2 text-right">罚息</th></tr>
+            </thead>
+            <tbody>
+              {loan.repayments.map((r) => (
+                <tr key={r.id} className="border-t">
+                  <td className="p-2">{r.paidOn}</td><td className="p-2 font-mono">{r.reference}</td>
+                  <td className="p-2 text-right tabular-nums">{formatAmount(r.principal)}</td><td className="p-2 text-right tabular-nums">{formatAmount(r.interest)}</td><td className="p-2 text-right tabular-nums">{formatAmount(r.penalty)}</td>
+                </tr>
+              ))}
+              {loan.repayments.length === 0 ? <tr><td colSpan={5} className="p-4 text-center text-slate-500">暂无还款记录。</td></tr> : null}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      {loan.mayRecord ? (
+        <section className="space-y-2">
+          <h2 className="font-semibold">登记还款</h2>
+          <AdminForm action={recordRepaymentAction} hidden={{ loanId: loan.id }} submitLabel="登记还款" testId="record-repayment"
+            fields={[
+              { name: "reference", label: "银行流水号" },
+              { name: "paidOn", label: "还款日期", type: "date" },
+              { name: "principal", label: "本金（元）", placeholder: "0.00" },
+              { name: "interest", label: "利息（元）", placeholder: "0.00" },
+              { name: "penalty", label: "罚息（元）", placeholder: "没有可不填" },
+            ]} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

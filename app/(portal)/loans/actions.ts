@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/lib/action-result";
+import { formToObject, runAction } from "@/lib/server/action";
+import { importRepayments } from "@/lib/server/loans/import-repayments";
+import { recordRepayment } from "@/lib/server/loans/record-repayment";
+import { recordRecovery } from "@/lib/server/risk/record-recovery";
+import { returnRecoveryToFund } from "@/lib/server/risk/return-recovery-to-fund";
+import { updateLossShare } from "@/lib/server/risk/update-loss-share";
+
+function done(notice: string): FormState {
+  revalidatePath("/loans", "layout");
+  revalidatePath("/risk", "layout");
+  return { result: { ok: true, data: { notice } }, values: {} };
+}
+
+export async function recordRepaymentAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(recordRepayment, values);
+  if (!result.ok) return { result, values };
+  if (result.data.unchanged) return done("该银行流水号的还款已登记过，本次未重复入账。");
+  return done(`已登记还款，剩余本金 ${result.data.outstandingPrincipal} 元。`);
+}
+
+export async function importRepaymentsAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const file = form.get("file");
+  const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+  const result = await runAction(importRepayments, { file: bytes });
+  if (!result.ok) return { result, values: {} };
+  const s = result.data;
+  const parts = [`新登记 ${s.applied} 笔`];
+  if (s.repaid > 0) parts.push(`其中结清贷款 ${s.repaid} 笔`);
+  if (s.unchanged > 0) parts.push(`已登记过、未重复入账 ${s.unchanged} 笔`);
+  if (s.skipped > 0) parts.push(`未填写、跳过 ${s.skipped} 行`);
+  return done(`导入完成：${parts.join("；")}。`);
+}
+
+export async function lossShareAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(updateLossShare, values);
+  if (!result.ok) return { result, values };
+  if (values.action === "confirm") return done("已确认。");
+  return done(result.data.caseSettled ? "已登记付款；各方均已付清，贷款已账销案存。" : "已登记付款。");
+}
+
+export async function recordRecoveryAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(recordRecovery, values);
+  if (!result.ok) return { result, values };
+  return done(`已登记追偿回款，扣除费用后净额 ${result.data.net} 元已按比例分配${result.data.fundDueBy ? `；风险补偿金部分须于 ${result.data.fundDueBy} 前返还` : ""}。`);
+}
+
+export async function returnRecoveryAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(returnRecoveryToFund, values);
+  if (!result.ok) return { result, values };
+  return done(result.data.late ? "已登记返还风险补偿金（已超过返还时限）。" : "已登记返还风险补偿金。");
+}

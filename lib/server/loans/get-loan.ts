@@ -1,0 +1,49 @@
+import "server-only";
+import { z } from "zod";
+import { addDays } from "@/lib/domain/calendar";
+import { shanghaiToday } from "../clock";
+import { activeProfile } from "../policy/active-profile";
+import { countyCalendar } from "../policy/county-calendar";
+import { defineQuery } from "../use-case";
+import { borrowerNames } from "./borrowers";
+import { defaultDates } from "./default-dates";
+import { iso, loadLoanInScope } from "./loan-records";
+
+/** One loan: terms, schedule with paid amounts, repayments, and the overdue/buffer dates if any. */
+export const getLoan = defineQuery({
+  name: "loan.get",
+  roles: ["village_cadre", "township_officer", "county_officer", "bank_officer", "finance_officer", "auditor"],
+  input: z.object({ id: z.string() }),
+  async run({ actor, input, tx, now }) {
+    const loan = await loadLoanInScope(tx, actor, input.id);
+    const [schedule, repayments, bank, lossCase] = await Promise.all([
+      tx.scheduleItem.findMany({ where: { loanId: loan.id }, orderBy: { seq: "asc" } }),
+      tx.repayment.findMany({ where: { loanId: loan.id }, orderBy: [{ paidOn: "desc" }, { createdAt: "desc" }] }),
+      tx.bank.findUnique({ where: { id: loan.bankId } }),
+      tx.lossCase.findUnique({ where: { loanId: loan.id }, select: { id: true, serial: true } }),
+    ]);
+    const names = await borrowerNames(tx, [loan]);
+    const firstOverdue = schedule.find((s) => s.status === "overdue");
+    let buffer: { overdueSince: string; bufferEnds: string; splitDeadline: string } | null = null;
+    if (firstOverdue && ["overdue", "inBuffer", "claim"].includes(loan.status)) {
+      const profile = await activeProfile(tx, loan.countyId, shanghaiToday(now));
+      const dates = defaultDates(profile, iso(firstOverdue.dueDate), await countyCalendar(tx, loan.countyId));
+      if (dates) buffer = { overdueSince: addDays(iso(firstOverdue.dueDate), 1), ...dates };
+    }
+    return {
+      id: loan.id, contractNumber: loan.contractNumber, borrower: names.get(loan.id) ?? "", bank: bank?.name ?? "",
+      principal: loan.principal.toFixed(2), rate: loan.rate.toString(), termMonths: loan.termMonths,
+      disbursedOn: iso(loan.disbursedOn), maturityDate: iso(loan.maturityDate), status: loan.status,
+      outstanding: loan.outstandingPrincipal.toFixed(2), applicationId: loan.applicationId, buffer,
+      lossCase: lossCase ? { id: lossCase.id, number: `FD${String(lossCase.serial).padStart(6, "0")}` } : null,
+      schedule: schedule.map((s) => ({
+        seq: s.seq, dueDate: iso(s.dueDate), principalDue: s.principalDue.toFixed(2), interestDue: s.interestDue.toFixed(2),
+        principalPaid: s.principalPaid.toFixed(2), interestPaid: s.interestPaid.toFixed(2), status: s.status,
+      })),
+      repayments: repayments.map((r) => ({
+        id: r.id, reference: r.reference, paidOn: iso(r.paidOn), principal: r.principal.toFixed(2), interest: r.interest.toFixed(2), penalty: r.penalty.toFixed(2),
+      })),
+      mayRecord: (actor.role === "bank_officer" || actor.role === "county_officer") && ["repaying", "overdue", "inBuffer", "extended", "renewed"].includes(loan.status),
+    };
+  },
+});
