@@ -38,8 +38,13 @@ export async function reviewRatingAction(_prev: FormState, form: FormData) {
   return onRating(reviewRating, form);
 }
 
-export async function openRatingPublicityAction(_prev: FormState, form: FormData) {
-  return onRating(openRatingPublicity, form);
+export async function openRatingPublicityAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(openRatingPublicity, values);
+  if (!result.ok) return { result, values };
+  // The village leaves the "ready" list (and its form with it): the page says what happened.
+  revalidatePath("/credit");
+  redirect(`/credit?opened=${result.data.ratings}`);
 }
 
 export async function recordRatingObjectionAction(_prev: FormState, form: FormData) {

@@ -38,12 +38,14 @@ function RatingTable({ rows, empty, testId }: { rows: Row[]; empty: string; test
   );
 }
 
-export default async function CreditPage() {
+export default async function CreditPage({ searchParams }: { searchParams: Promise<{ opened?: string }> }) {
+  const { opened } = await searchParams;
   const actor = await requireActor();
   await settleDueRatingPublicity(actor.countyId);
   const data = await creditWorkbench(actor, {});
   return (
     <div className="space-y-5">
+      {opened ? <p role="status" className="rounded bg-green-50 p-3 text-sm text-green-800">已开始公示。</p> : null}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-lg font-semibold">信用评级</h1>
         <nav className="flex flex-wrap gap-3 text-sm">
