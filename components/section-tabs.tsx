@@ -16,6 +16,7 @@ export function SectionTabs({ tabs, current }: { tabs: readonly { href: string; 
 
 export const LOAN_TABS = [
   { href: "/loans", label: "贷款与还款" },
+  { href: "/loans/reminders", label: "到期提醒" },
   { href: "/loans/loss-cases", label: "损失分担与追偿" },
 ] as const;
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/action-result";
 import { formToObject, runAction } from "@/lib/server/action";
+import { markReminderDelivered } from "@/lib/server/loans/mark-reminder-delivered";
 import { importRepayments } from "@/lib/server/loans/import-repayments";
 import { recordRepayment } from "@/lib/server/loans/record-repayment";
 import { recordRecovery } from "@/lib/server/risk/record-recovery";
@@ -56,4 +57,11 @@ export async function returnRecoveryAction(_prev: FormState, form: FormData): Pr
   const result = await runAction(returnRecoveryToFund, values);
   if (!result.ok) return { result, values };
   return done(result.data.late ? "已登记返还风险补偿金（已超过返还时限）。" : "已登记返还风险补偿金。");
+}
+
+export async function markReminderDeliveredAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(markReminderDelivered, values);
+  if (!result.ok) return { result, values };
+  return done("已登记送达。");
 }
