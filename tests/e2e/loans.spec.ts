@@ -26,27 +26,27 @@ async function signOut(page: Page) {
  * A disbursed 10,000 元 loan of a 马庄村 household at the demo bank, written directly as issue 4's
  * disbursement leaves it: interest 120.83 due 21 July 2026, principal and 111.11 interest due 21 October.
  */
-async function makeLoan(contract: string) {
+async function makeLoan(contract: string, village = VILLAGE, principal = "10000") {
   const h = await one<{ id: string; townshipId: string; villageId: string; countyId: string; headName: string }>(
     `SELECT h.id, h."townshipId", h."villageId", h."countyId", h."headName" FROM "Household" h JOIN "OrgUnit" v ON v.id = h."villageId"
      WHERE v.code = $1 AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."householdId" = h.id) ORDER BY h."headName", h.id LIMIT 1`,
-    [VILLAGE],
+    [village],
   );
   const bank = await one<{ id: string }>(`SELECT id FROM "Bank" WHERE name = $1`, [BANK]);
   const app = await one<{ id: string }>(
     `INSERT INTO "Application" (id, kind, status, "countyId", "townshipId", "villageId", "householdId", amount, "termMonths", purpose, "projectDescription", "repaymentSource", "createdById", "updatedAt")
-     VALUES (gen_random_uuid(), 'household', 'disbursed', $1, $2, $3, $4, 10000, 6, 'breeding', '养羊', '出栏收入', 'e2e', now()) RETURNING id`,
-    [h.countyId, h.townshipId, h.villageId, h.id],
+     VALUES (gen_random_uuid(), 'household', 'disbursed', $1, $2, $3, $4, $5, 6, 'breeding', '养羊', '出栏收入', 'e2e', now()) RETURNING id`,
+    [h.countyId, h.townshipId, h.villageId, h.id, principal],
   );
   const loan = await one<{ id: string }>(
     `INSERT INTO "Loan" (id, "applicationId", kind, "countyId", "townshipId", "villageId", "householdId", "bankId", "contractNumber", principal, rate, "termMonths", "disbursedOn", "maturityDate", "outstandingPrincipal", "updatedAt")
-     VALUES (gen_random_uuid(), $1, 'household', $2, $3, $4, $5, $6, $7, 10000, 0.0435, 6, '2026-04-21', '2026-10-21', 10000, now()) RETURNING id`,
-    [app.id, h.countyId, h.townshipId, h.villageId, h.id, bank.id, contract],
+     VALUES (gen_random_uuid(), $1, 'household', $2, $3, $4, $5, $6, $7, $8, 0.0435, 6, '2026-04-21', '2026-10-21', $8, now()) RETURNING id`,
+    [app.id, h.countyId, h.townshipId, h.villageId, h.id, bank.id, contract, principal],
   );
   await sql(
     `INSERT INTO "ScheduleItem" (id, "loanId", seq, "dueDate", "principalDue", "interestDue") VALUES
-     (gen_random_uuid(), $1, 1, '2026-07-21', 0, 120.83), (gen_random_uuid(), $1, 2, '2026-10-21', 10000, 111.11)`,
-    [loan.id],
+     (gen_random_uuid(), $1, 1, '2026-07-21', 0, 120.83), (gen_random_uuid(), $1, 2, '2026-10-21', $2, 111.11)`,
+    [loan.id, principal],
   );
   return { loanId: loan.id, borrower: h.headName };
 }
@@ -170,4 +170,43 @@ test("a bank records a repayment on the form; the same bank reference again chan
   }
   await expect(page.getByTestId("outstanding")).toHaveText("9,000.00 元");
   expect(Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "Repayment" WHERE "loanId" = $1`, [loanId])).n)).toBe(1);
+});
+
+test("the village's NPL crosses 7%: new applications there are refused; a repayment clears the arrears and intake reopens", async ({ page }) => {
+  const contract = `E2E-RD-${Date.now()}`;
+  // 东关村 (cun01's village): a 50,000 loan whose interest instalment of 21 July is unpaid.
+  const { loanId } = await makeLoan(contract, "410499101001", "50000");
+  // A date of its own: the job has already run for 22 July in this database, and a second run changes nothing.
+  await dailyJob(page, "2026-07-23");
+  const candidate = await one<{ id: string }>(
+    `SELECT h.id FROM "Household" h JOIN "OrgUnit" v ON v.id = h."villageId"
+     WHERE v.code = '410499101001' AND h.status = 'registeredPoor' AND h."creditGrade" IN ('AAA', 'AA', 'A')
+       AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."householdId" = h.id) ORDER BY h."headName", h.id LIMIT 1`,
+  );
+  const eligibility = async () => {
+    await page.goto("/applications/new");
+    await page.getByLabel("申请农户").selectOption(candidate.id);
+    await page.getByLabel("申请金额（元）").fill("20000");
+    await page.getByLabel("贷款期限（月）").fill("12");
+    await page.getByLabel("贷款用途").selectOption("breeding");
+    return page.getByTestId("eligibility");
+  };
+  await signIn(page, "cun01");
+  await expect(await eligibility()).toContainText("已暂停新增扶贫小额信贷");
+  await signOut(page);
+
+  await signIn(page, "yinhang01");
+  await page.goto(`/loans/${loanId}`);
+  await page.getByLabel("银行流水号").fill("HK-0722-RD");
+  await page.getByLabel("还款日期").fill("2026-07-23");
+  await page.getByLabel("本金（元）").fill("0");
+  await page.getByLabel("利息（元）").fill("120.83");
+  await page.getByLabel("罚息（元）").fill("0.50");
+  await page.getByRole("button", { name: "登记还款" }).click();
+  await expect(page.getByText("已登记还款")).toBeVisible();
+  await expect(page.getByText("正常还款").first()).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "cun01");
+  await expect(await eligibility()).toContainText("符合贷款条件");
 });
