@@ -18,6 +18,7 @@ export const LOAN_TABS = [
   { href: "/loans", label: "贷款与还款" },
   { href: "/loans/reminders", label: "到期提醒" },
   { href: "/loans/loss-cases", label: "损失分担与追偿" },
+  { href: "/loans/anomalies", label: "异常报告" },
 ] as const;
 
 export const RISK_TABS = [

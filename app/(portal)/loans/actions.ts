@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/action-result";
 import { formToObject, runAction } from "@/lib/server/action";
 import { markReminderDelivered } from "@/lib/server/loans/mark-reminder-delivered";
+import { recordUsageSurvey } from "@/lib/server/loans/record-usage-survey";
+import { reportAnomaly } from "@/lib/server/loans/report-anomaly";
 import { importRepayments } from "@/lib/server/loans/import-repayments";
 import { recordRepayment } from "@/lib/server/loans/record-repayment";
 import { recordRecovery } from "@/lib/server/risk/record-recovery";
@@ -64,4 +66,18 @@ export async function markReminderDeliveredAction(_prev: FormState, form: FormDa
   const result = await runAction(markReminderDelivered, values);
   if (!result.ok) return { result, values };
   return done("已登记送达。");
+}
+
+export async function recordUsageSurveyAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(recordUsageSurvey, values);
+  if (!result.ok) return { result, values };
+  return done("已登记用途检查。");
+}
+
+export async function reportAnomalyAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(reportAnomaly, values);
+  if (!result.ok) return { result, values };
+  return done("已报告异常，县中心、乡镇、村和贷款银行均可在“异常报告”中看到。");
 }

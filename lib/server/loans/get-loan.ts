@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { addDays } from "@/lib/domain/calendar";
+import { addDays, addMonths } from "@/lib/domain/calendar";
 import { shanghaiToday } from "../clock";
 import { activeProfile } from "../policy/active-profile";
 import { countyCalendar } from "../policy/county-calendar";
@@ -16,17 +16,22 @@ export const getLoan = defineQuery({
   input: z.object({ id: z.string() }),
   async run({ actor, input, tx, now }) {
     const loan = await loadLoanInScope(tx, actor, input.id);
-    const [schedule, repayments, bank, lossCase] = await Promise.all([
+    const today = shanghaiToday(now);
+    const [schedule, repayments, bank, lossCase, surveys] = await Promise.all([
       tx.scheduleItem.findMany({ where: { loanId: loan.id }, orderBy: { seq: "asc" } }),
       tx.repayment.findMany({ where: { loanId: loan.id }, orderBy: [{ paidOn: "desc" }, { createdAt: "desc" }] }),
       tx.bank.findUnique({ where: { id: loan.bankId } }),
       tx.lossCase.findUnique({ where: { loanId: loan.id }, select: { id: true, serial: true } }),
+      tx.usageSurvey.findMany({ where: { loanId: loan.id }, orderBy: { surveyedOn: "desc" } }),
     ]);
+    const profile = await activeProfile(tx, loan.countyId, today);
+    const active = ["repaying", "overdue", "inBuffer", "extended", "renewed"].includes(loan.status);
+    const lastSurvey = surveys[0] ? iso(surveys[0].surveyedOn) : iso(loan.disbursedOn);
+    const nextSurveyDue = active ? addMonths(lastSurvey, profile.settings.process.usageSurveyIntervalMonths) : null;
     const names = await borrowerNames(tx, [loan]);
     const firstOverdue = schedule.find((s) => s.status === "overdue");
     let buffer: { overdueSince: string; bufferEnds: string; splitDeadline: string } | null = null;
     if (firstOverdue && ["overdue", "inBuffer", "claim"].includes(loan.status)) {
-      const profile = await activeProfile(tx, loan.countyId, shanghaiToday(now));
       const dates = defaultDates(profile, iso(firstOverdue.dueDate), await countyCalendar(tx, loan.countyId));
       if (dates) buffer = { overdueSince: addDays(iso(firstOverdue.dueDate), 1), ...dates };
     }
@@ -43,7 +48,12 @@ export const getLoan = defineQuery({
       repayments: repayments.map((r) => ({
         id: r.id, reference: r.reference, paidOn: iso(r.paidOn), principal: r.principal.toFixed(2), interest: r.interest.toFixed(2), penalty: r.penalty.toFixed(2),
       })),
-      mayRecord: (actor.role === "bank_officer" || actor.role === "county_officer") && ["repaying", "overdue", "inBuffer", "extended", "renewed"].includes(loan.status),
+      mayRecord: (actor.role === "bank_officer" || actor.role === "county_officer") && active,
+      surveys: surveys.map((v) => ({ id: v.id, surveyedOn: iso(v.surveyedOn), fundsUse: v.fundsUse, businessStatus: v.businessStatus, notes: v.notes ?? "" })),
+      nextSurveyDue,
+      surveyOverdue: nextSurveyDue !== null && today > nextSurveyDue,
+      maySurvey: (actor.role === "township_officer" || actor.role === "county_officer") && active,
+      mayReport: ["village_cadre", "township_officer", "county_officer", "bank_officer"].includes(actor.role),
     };
   },
 });

@@ -8,7 +8,9 @@ import { formatAmount } from "@/lib/domain/money";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { AppError } from "@/lib/server/errors";
 import { getLoan } from "@/lib/server/loans/get-loan";
-import { recordRepaymentAction } from "../actions";
+import { BUSINESS_STATUSES } from "@/lib/server/loans/record-usage-survey";
+import { ANOMALY_KIND_LABELS } from "@/lib/server/loans/report-anomaly";
+import { recordRepaymentAction, recordUsageSurveyAction, reportAnomalyAction } from "../actions";
 
 export const metadata: Metadata = { title: "贷款详情" };
 
@@ -93,6 +95,41 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
               { name: "principal", label: "本金（元）", placeholder: "0.00" },
               { name: "interest", label: "利息（元）", placeholder: "0.00" },
               { name: "penalty", label: "罚息（元）", placeholder: "没有可不填" },
+            ]} />
+        </section>
+      ) : null}
+      <section className="space-y-2">
+        <h2 className="font-semibold">贷后用途检查</h2>
+        {loan.nextSurveyDue ? (
+          <p className={`text-sm ${loan.surveyOverdue ? "font-semibold text-red-700" : "text-slate-600"}`} data-testid="survey-due">
+            下次检查应于 {loan.nextSurveyDue} 前完成{loan.surveyOverdue ? "（已逾期）" : ""}。
+          </p>
+        ) : null}
+        {loan.surveys.length > 0 ? (
+          <ul className="space-y-1 rounded-lg bg-white p-4 text-sm shadow-sm">
+            {loan.surveys.map((v) => (
+              <li key={v.id}>{v.surveyedOn}：{BUSINESS_STATUSES[v.businessStatus as keyof typeof BUSINESS_STATUSES] ?? v.businessStatus}；{v.fundsUse}{v.notes ? `（${v.notes}）` : ""}</li>
+            ))}
+          </ul>
+        ) : <p className="text-sm text-slate-500">尚无检查记录。</p>}
+        {loan.maySurvey ? (
+          <AdminForm action={recordUsageSurveyAction} hidden={{ loanId: loan.id }} submitLabel="登记检查" testId="usage-survey"
+            fields={[
+              { name: "surveyedOn", label: "检查日期", type: "date" },
+              { name: "businessStatus", label: "经营状况", type: "select", options: Object.entries(BUSINESS_STATUSES).map(([value, label]) => ({ value, label })) },
+              { name: "fundsUse", label: "资金使用情况", wide: true },
+              { name: "notes", label: "备注", wide: true },
+            ]} />
+        ) : null}
+      </section>
+      {loan.mayReport ? (
+        <section className="space-y-2">
+          <h2 className="font-semibold">报告异常</h2>
+          <p className="text-sm text-slate-600">发现骗贷、改变用途、家庭变故或经营问题时报告；县中心、乡镇、村和贷款银行同时可见。</p>
+          <AdminForm action={reportAnomalyAction} hidden={{ loanId: loan.id }} submitLabel="报告异常" tone="danger" testId="report-anomaly"
+            fields={[
+              { name: "kind", label: "异常类型", type: "select", options: Object.entries(ANOMALY_KIND_LABELS).map(([value, label]) => ({ value, label })) },
+              { name: "description", label: "情况说明", type: "textarea" },
             ]} />
         </section>
       ) : null}
