@@ -26,13 +26,13 @@ export function BlacklistForm({ action }: { action: (state: FormState, form: For
         <input {...props("identifier")} autoComplete="off" />
       </Field>
       <div className="sm:col-span-2">
-        <Field name="reason" label="列入理由" errors={errors.reason}>
-          <textarea {...props("reason")} rows={2} />
+        <Field name="entryReason" label="列入理由" errors={errors.entryReason}>
+          <textarea {...props("entryReason")} rows={2} />
         </Field>
       </div>
       <div className="sm:col-span-2">
-        <Field name="evidence" label="证据材料（文书名称、文号等）" errors={errors.evidence}>
-          <textarea {...props("evidence")} rows={2} />
+        <Field name="entryEvidence" label="证据材料（文书名称、文号等）" errors={errors.entryEvidence}>
+          <textarea {...props("entryEvidence")} rows={2} />
         </Field>
       </div>
       <div className="space-y-2 sm:col-span-2">

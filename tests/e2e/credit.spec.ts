@@ -156,13 +156,11 @@ test("an upheld objection during publicity sends the rating back to the cadre, w
   await page.getByLabel("异议内容").fill("该户近三年有两笔贷款逾期");
   await page.getByRole("button", { name: "登记异议" }).click();
   await expect(page.getByText("已登记异议。")).toBeVisible();
-  await page.reload();
   await expect(page.getByText("公示异议处理中").first()).toBeVisible();
   await page.getByRole("button", { name: "异议成立，重新评定" }).click();
   await expect(page.getByTestId("error-reason")).toContainText("请填写处理理由");
   await page.getByLabel("处理理由").fill("经核实确有逾期记录，重新评定");
   await page.getByRole("button", { name: "异议成立，重新评定" }).click();
-  await page.reload();
   await expect(page.getByText("已退回，待重新评定").first()).toBeVisible();
   await signOut(page);
 
@@ -178,4 +176,96 @@ test("an upheld objection during publicity sends the rating back to the cadre, w
   const rating = await one<{ status: string; grade: string }>(`SELECT status::text, grade::text FROM "CreditRating" WHERE id = $1`, [ratingId]);
   expect(rating).toEqual({ status: "submitted", grade: "B" });
   await expect(page.getByTestId("rating-history")).toContainText("异议成立，退回重新评定");
+});
+
+test("blacklist: one county officer proposes, another approves; the application form then refuses the household", async ({ page }) => {
+  const household = await one<{ id: string; headName: string; idNumber: string }>(
+    `SELECT h.id, h."headName", h."idNumber" FROM "Household" h JOIN "OrgUnit" v ON v.id = h."villageId"
+     WHERE v.code = $1 AND h.status = 'registeredPoor' AND h."creditGrade" IN ('AAA', 'AA', 'A')
+       AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."householdId" = h.id)
+       AND NOT EXISTS (SELECT 1 FROM "BlacklistEntry" b WHERE b."householdId" = h.id)
+     ORDER BY h."headName", h.id LIMIT 1`,
+    [DONGGUAN],
+  );
+  await signIn(page, "xian01");
+  await page.goto("/credit/blacklist");
+  await page.getByRole("button", { name: "提出列入" }).click();
+  await expect(page.getByTestId("error-entryReason")).toHaveText("请填写列入理由");
+  await page.getByLabel("身份证号或统一社会信用代码").fill(household.idNumber);
+  await page.getByLabel("列入理由").fill("恶意拖欠贷款，经催收拒不归还");
+  await page.getByLabel("证据材料（文书名称、文号等）").fill("（2026）豫0401民初123号民事判决书");
+  await page.getByRole("button", { name: "提出列入" }).click();
+  await expect(page.getByText("已提出，待另一名县级工作人员复核后生效。")).toBeVisible();
+  await expect(page.getByTestId("blacklist")).toContainText("待复核列入");
+  await expect(page.getByRole("button", { name: "同意列入" })).toHaveCount(0); // the maker cannot check
+  await signOut(page);
+
+  await signIn(page, "xian02");
+  await page.goto("/credit/blacklist");
+  await page.getByRole("button", { name: "同意列入" }).click();
+  await expect(page.getByTestId("blacklist")).toContainText("已列入（生效）");
+  await signOut(page);
+
+  await signIn(page, "cun01");
+  await page.goto("/applications/new");
+  await page.getByLabel("申请农户").selectOption(household.id);
+  await expect(page.getByTestId("eligibility")).toContainText("失信黑名单");
+});
+
+test("bulk collection: the village's template comes back with a bad row and nothing is written", async ({ page }) => {
+  await signIn(page, "cun01");
+  await page.goto("/credit");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载本村评级采集表（模板）" }).click();
+  const path = await (await download).path();
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.worksheets[0];
+  const headers: string[] = [];
+  sheet.getRow(1).eachCell((cell, col) => (headers[col] = String(cell.value)));
+  const fill = (r: number, override: Record<string, string>) => {
+    const good: Record<string, string> = {
+      遵纪守法好: "是", 家庭和睦好: "是", 邻里团结好: "是", 责任意识强: "是", 诚信意识强: "是", 履约能力强: "是", 有劳动能力: "有", 有致富愿望: "有", 有致富项目: "一般",
+      "无赌博、吸毒、嫖娼等不良行为": "无", 无拖欠贷款及失信记录: "无", 无游手好闲: "无", "家庭劳动力人数（人）": "2", "家庭人均纯收入（元/年）": "8000",
+      "家庭资产（元）": "60000", "近三年贷款逾期次数（次）": "0",
+    };
+    const values = { ...good, ...override };
+    headers.forEach((h, col) => h && values[h] !== undefined && (sheet.getRow(r).getCell(col).value = values[h]));
+  };
+  fill(2, {});
+  fill(3, { 遵纪守法好: "还行" });
+  const before = await one<{ n: string }>(`SELECT count(*)::text AS n FROM "CreditRating"`);
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  await page.locator("#rating-file").setInputFiles({ name: "评级采集表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+  await page.getByRole("button", { name: "上传并导入" }).click();
+  const report = page.getByTestId("rating-import-report");
+  await expect(report).toContainText("评级采集表有 1 处错误，未写入任何数据。");
+  await expect(report).toContainText("第 3 行「遵纪守法好」：指标“遵纪守法好”没有“还行”这一选项");
+  expect((await one<{ n: string }>(`SELECT count(*)::text AS n FROM "CreditRating"`)).n).toBe(before.n);
+
+  fill(3, { 遵纪守法好: "基本做到" });
+  await page.locator("#rating-file").setInputFiles({ name: "评级采集表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await workbook.xlsx.writeBuffer()) });
+  await page.getByRole("button", { name: "上传并导入" }).click();
+  await expect(report).toContainText("已导入 2 户的评级，已提交乡镇审核");
+  expect(Number((await one<{ n: string }>(`SELECT count(*)::text AS n FROM "CreditRating"`)).n)).toBe(Number(before.n) + 2);
+});
+
+test("an administrator adds a sheet version from a later date; a wrong entry is shown at its field", async ({ page }) => {
+  await signIn(page, "admin01");
+  await page.getByRole("link", { name: "评级指标" }).first().click();
+  await expect(page.getByTestId("sheet-versions")).toContainText("现行");
+  await page.locator('[name="items.0.choices"]').fill("是=8；否=0");
+  await page.getByRole("button", { name: "保存为新版本" }).click();
+  await expect(page.getByTestId("error-items.0.choices")).toContainText("分值须在 0 到满分 5 之间");
+  await page.locator('[name="items.0.maxPoints"]').fill("8");
+  await page.locator('[name="items.15.remove"]').check();
+  const tomorrow = new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10);
+  await page.getByLabel("生效日期").fill(tomorrow);
+  await page.getByRole("button", { name: "保存为新版本" }).click();
+  await expect(page.getByText("已保存新版本指标表。")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("sheet-versions")).toContainText("待生效");
+  const v2 = await one<{ items: number }>(`SELECT jsonb_array_length(sheet->'items') AS items FROM "IndicatorSheet" WHERE version = 2`);
+  expect(v2.items).toBe(15);
 });

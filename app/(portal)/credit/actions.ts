@@ -80,9 +80,15 @@ export async function createIndicatorSheetAction(_prev: FormState, form: FormDat
 
 export async function addBlacklistAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formToObject(form);
-  const result = await runAction(addBlacklistEntry, values);
-  if (result.ok) revalidatePath("/credit/blacklist");
-  return { result, values: result.ok ? { kind: "household" } : values };
+  // The form's fields are entryReason/entryEvidence (the page's review forms already use "reason").
+  const result = await runAction(addBlacklistEntry, { kind: values.kind, identifier: values.identifier, reason: values.entryReason, evidence: values.entryEvidence });
+  if (result.ok) {
+    revalidatePath("/credit/blacklist");
+    return { result, values: { kind: "household" } };
+  }
+  const { reason, evidence, ...rest } = result.fieldErrors ?? {};
+  const fieldErrors = { ...rest, ...(reason ? { entryReason: reason } : {}), ...(evidence ? { entryEvidence: evidence } : {}) };
+  return { result: { ...result, fieldErrors }, values };
 }
 
 export async function decideBlacklistAction(_prev: FormState, form: FormData): Promise<FormState> {
