@@ -6,6 +6,8 @@ import { formToObject, runAction } from "@/lib/server/action";
 import { markReminderDelivered } from "@/lib/server/loans/mark-reminder-delivered";
 import { recordUsageSurvey } from "@/lib/server/loans/record-usage-survey";
 import { reportAnomaly } from "@/lib/server/loans/report-anomaly";
+import { decideLoanChange } from "@/lib/server/loans/decide-loan-change";
+import { requestLoanChange } from "@/lib/server/loans/request-loan-change";
 import { importRepayments } from "@/lib/server/loans/import-repayments";
 import { recordRepayment } from "@/lib/server/loans/record-repayment";
 import { recordRecovery } from "@/lib/server/risk/record-recovery";
@@ -80,4 +82,18 @@ export async function reportAnomalyAction(_prev: FormState, form: FormData): Pro
   const result = await runAction(reportAnomaly, values);
   if (!result.ok) return { result, values };
   return done("已报告异常，县中心、乡镇、村和贷款银行均可在“异常报告”中看到。");
+}
+
+export async function requestLoanChangeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(requestLoanChange, { ...values, kind: "extension" });
+  if (!result.ok) return { result, values };
+  return done("已提交展期申请，待县中心审批。");
+}
+
+export async function decideLoanChangeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(decideLoanChange, values);
+  if (!result.ok) return { result, values };
+  return done(values.decision === "approve" ? "已同意展期。" : "已不予同意。");
 }

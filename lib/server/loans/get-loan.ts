@@ -24,6 +24,7 @@ export const getLoan = defineQuery({
       tx.lossCase.findUnique({ where: { loanId: loan.id }, select: { id: true, serial: true } }),
       tx.usageSurvey.findMany({ where: { loanId: loan.id }, orderBy: { surveyedOn: "desc" } }),
     ]);
+    const changes = await tx.loanChange.findMany({ where: { loanId: loan.id }, orderBy: { createdAt: "desc" } });
     const profile = await activeProfile(tx, loan.countyId, today);
     const active = ["repaying", "overdue", "inBuffer", "extended", "renewed"].includes(loan.status);
     const lastSurvey = surveys[0] ? iso(surveys[0].surveyedOn) : iso(loan.disbursedOn);
@@ -53,6 +54,12 @@ export const getLoan = defineQuery({
       nextSurveyDue,
       surveyOverdue: nextSurveyDue !== null && today > nextSurveyDue,
       maySurvey: (actor.role === "township_officer" || actor.role === "county_officer") && active,
+      changes: changes.map((ch) => ({
+        id: ch.id, kind: ch.kind, status: ch.status, newMaturity: ch.newMaturity ? iso(ch.newMaturity) : null, reason: ch.reason,
+        requestedOn: ch.createdAt.toISOString().slice(0, 10), decidedOn: ch.decidedAt ? ch.decidedAt.toISOString().slice(0, 10) : null,
+        mayDecide: actor.role === "county_officer" && ch.status === "requested" && ch.requestedById !== actor.userId,
+      })),
+      mayRequestChange: actor.role === "bank_officer" && ["repaying", "overdue", "renewed"].includes(loan.status) && !changes.some((ch) => ch.status === "requested"),
       mayReport: ["village_cadre", "township_officer", "county_officer", "bank_officer"].includes(actor.role),
     };
   },

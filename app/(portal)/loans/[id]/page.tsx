@@ -10,7 +10,9 @@ import { AppError } from "@/lib/server/errors";
 import { getLoan } from "@/lib/server/loans/get-loan";
 import { BUSINESS_STATUSES } from "@/lib/server/loans/record-usage-survey";
 import { ANOMALY_KIND_LABELS } from "@/lib/server/loans/report-anomaly";
-import { recordRepaymentAction, recordUsageSurveyAction, reportAnomalyAction } from "../actions";
+import { ReasonedActionForm } from "@/components/reasoned-action-form";
+import { LOAN_CHANGE_KIND_LABELS } from "@/lib/server/loans/request-loan-change";
+import { decideLoanChangeAction, recordRepaymentAction, recordUsageSurveyAction, reportAnomalyAction, requestLoanChangeAction } from "../actions";
 
 export const metadata: Metadata = { title: "贷款详情" };
 
@@ -96,6 +98,30 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
               { name: "interest", label: "利息（元）", placeholder: "0.00" },
               { name: "penalty", label: "罚息（元）", placeholder: "没有可不填" },
             ]} />
+        </section>
+      ) : null}
+      {loan.changes.length > 0 || loan.mayRequestChange ? (
+        <section className="space-y-2">
+          <h2 className="font-semibold">展期</h2>
+          {loan.changes.map((ch) => (
+            <div key={ch.id} className="space-y-2 rounded-lg bg-white p-4 text-sm shadow-sm" data-testid="loan-change">
+              <p>
+                {ch.requestedOn} 申请{LOAN_CHANGE_KIND_LABELS[ch.kind]}至 {ch.newMaturity}：{ch.reason}（
+                {ch.status === "requested" ? "待县中心审批" : ch.status === "approved" ? `${ch.decidedOn} 已同意` : `${ch.decidedOn} 不予同意`}）
+              </p>
+              {ch.mayDecide ? (
+                <ReasonedActionForm action={decideLoanChangeAction} hidden={{ changeId: ch.id }} title="审批展期申请" reasonLabel="审批意见（不同意时必填）"
+                  choices={[{ value: "approve", label: "同意展期" }, { value: "reject", label: "不予同意", tone: "danger" }]} />
+              ) : null}
+            </div>
+          ))}
+          {loan.mayRequestChange ? (
+            <AdminForm action={requestLoanChangeAction} hidden={{ loanId: loan.id }} submitLabel="申请展期" testId="request-extension"
+              fields={[
+                { name: "newMaturity", label: "展期后到期日", type: "date", hint: `原到期日 ${loan.maturityDate}；须在到期前申请，经县中心（扶贫办）同意` },
+                { name: "reason", label: "展期理由", type: "textarea" },
+              ]} />
+          ) : null}
         </section>
       ) : null}
       <section className="space-y-2">

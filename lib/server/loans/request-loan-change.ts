@@ -1,0 +1,37 @@
+import "server-only";
+import { z } from "zod";
+import { requiredText } from "../validation";
+import { AppError } from "../errors";
+import { defineMutation } from "../use-case";
+import { day, iso, loadLoanInScope } from "./loan-records";
+
+export const LOAN_CHANGE_KIND_LABELS = { extension: "展期", renewal: "续贷", instalmentPlan: "分期还款计划" } as const;
+
+/**
+ * The lending bank asks for an extension (展期) of a loan whose term does not match the production
+ * cycle (G 二(八)1); the county centre decides. The bank's request is its consent; the poverty
+ * office's approval is the other one (CONSENT_REQUIRED).
+ */
+export const requestLoanChange = defineMutation({
+  name: "loan.requestChange",
+  roles: ["bank_officer"],
+  input: z.object({
+    loanId: z.string(),
+    kind: z.literal("extension", { error: "目前只能申请展期" }),
+    newMaturity: z.string({ error: "请填写展期后到期日" }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "到期日格式应为 YYYY-MM-DD"),
+    reason: requiredText(500, "展期理由"),
+  }),
+  async run({ actor, input, tx, audit }) {
+    const loan = await loadLoanInScope(tx, actor, input.loanId);
+    // The buffer starts the day after a missed due date (§15.5): an extension is asked for before.
+    if (!["repaying", "overdue", "renewed"].includes(loan.status)) throw new AppError("RULE_VIOLATION", "该贷款当前状态不能申请展期（展期须在到期前申请）。");
+    if (input.newMaturity <= iso(loan.maturityDate)) throw AppError.field("newMaturity", `展期后到期日须晚于原到期日 ${iso(loan.maturityDate)}`);
+    const pending = await tx.loanChange.findFirst({ where: { loanId: loan.id, status: "requested" } });
+    if (pending) throw new AppError("CONFLICT", "该贷款已有待审批的变更申请。");
+    const change = await tx.loanChange.create({
+      data: { loanId: loan.id, kind: input.kind, newMaturity: day(input.newMaturity), reason: input.reason, requestedById: actor.userId },
+    });
+    await audit({ action: "loan.requestChange", entity: "LoanChange", entityId: change.id, countyId: loan.countyId, after: input });
+    return { id: change.id };
+  },
+});

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/server/actor";
+import { AppError } from "@/lib/server/errors";
+import { runDailyJob } from "@/lib/server/jobs/daily";
+import { decideLoanChange } from "@/lib/server/loans/decide-loan-change";
+import { requestLoanChange } from "@/lib/server/loans/request-loan-change";
+import { activateProfile, makeActor, makeCounty, prisma, resetDb, setNow, type TestCounty } from "./fixtures";
+import { loanState, makeBank, makeLoan } from "./loans-fixtures";
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("extensions (real PostgreSQL)", () => {
+  let c: TestCounty;
+  let bank: { bankId: string; officer: Actor };
+  let county: Actor;
+
+  beforeEach(async () => {
+    await resetDb();
+    c = await makeCounty("410101");
+    await activateProfile(c.county.id);
+    bank = await makeBank(c);
+    county = await makeActor("county_officer", c.county.id);
+    setNow("2026-10-01T02:00:00Z");
+  });
+  afterEach(() => setNow(null));
+
+  it("the bank asks before maturity, the county approves: the last instalment moves with the added days' interest", async () => {
+    const loan = await makeLoan({ c, bankId: bank.bankId, principal: "10000.00", schedule: [
+      { dueDate: "2026-09-20", principal: "0.00", interest: "100.00" },
+      { dueDate: "2026-10-21", principal: "10000.00", interest: "111.11" },
+    ] });
+    await prisma.scheduleItem.updateMany({ where: { loanId: loan.id, seq: 1 }, data: { interestPaid: "100.00", status: "paid" } });
+    expect((await rejection(requestLoanChange(bank.officer, { loanId: loan.id, kind: "extension", newMaturity: "2026-10-21", reason: "养殖周期" }))).fieldErrors?.newMaturity).toBeDefined();
+    const { id } = await requestLoanChange(bank.officer, { loanId: loan.id, kind: "extension", newMaturity: "2027-01-21", reason: "肉牛出栏周期 18 个月" });
+    expect((await rejection(requestLoanChange(bank.officer, { loanId: loan.id, kind: "extension", newMaturity: "2027-02-21", reason: "再次" }))).code).toBe("CONFLICT");
+    expect((await rejection(decideLoanChange(county, { changeId: id, decision: "reject" }))).fieldErrors?.reason).toBeDefined();
+    await decideLoanChange(county, { changeId: id, decision: "approve" });
+    const s = await loanState(loan.id);
+    expect(s.status).toBe("extended");
+    // 92 added days × 10,000 × 4.35% / 360 = 111.17; 111.11 + 111.17 = 222.28.
+    expect(s.items[1]).toEqual(["due", "0.00", "0.00", "222.28"]);
+    const l = await prisma.loan.findUniqueOrThrow({ where: { id: loan.id }, include: { schedule: { orderBy: { seq: "asc" } } } });
+    expect([l.maturityDate.toISOString().slice(0, 10), l.schedule[1].dueDate.toISOString().slice(0, 10)]).toEqual(["2027-01-21", "2027-01-21"]);
+    expect((await rejection(decideLoanChange(county, { changeId: id, decision: "approve" }))).code).toBe("CONFLICT");
+    // The old maturity passes without the loan falling overdue.
+    setNow("2026-10-22T02:00:00Z");
+    await runDailyJob("2026-10-22");
+    expect((await loanState(loan.id)).status).toBe("extended");
+  });
+
+  it("a loan already in buffer cannot be extended", async () => {
+    const loan = await makeLoan({ c, bankId: bank.bankId, principal: "10000.00", schedule: [{ dueDate: "2026-09-20", principal: "10000.00", interest: "100.00" }] });
+    await runDailyJob("2026-10-01");
+    expect((await rejection(requestLoanChange(bank.officer, { loanId: loan.id, kind: "extension", newMaturity: "2027-01-21", reason: "x" }))).message).toContain("展期须在到期前申请");
+  });
+});
