@@ -177,3 +177,29 @@ describe("credit rating: collection, review, publicity, objections (real Postgre
     expect((await getRating(township, { id: first })).sheetVersion).toBe(1);
   });
 });
+
+describe("settling rating publicity from several pages at once", () => {
+  it("finalises each rating once, with no conflict for anyone", async () => {
+    await resetDb();
+    setNow("2026-03-02T02:00:00Z");
+    const c = await makeCounty("410102");
+    await activateProfile(c.county.id);
+    await seedCalendar(c.county.id);
+    await makeSheet(c.county.id);
+    const village = c.townships[0].villages[0];
+    const cadre = await makeActor("village_cadre", village.id);
+    const township = await makeActor("township_officer", c.townships[0].id);
+    for (let i = 0; i < 3; i++) {
+      const h = await makeHousehold(village);
+      const { id } = await saveRating(cadre, { householdId: h.id, intent: "submit", answers: ANSWERS.AAA });
+      await reviewRating(township, { id, decision: "approve" });
+    }
+    await openRatingPublicity(township, { villageId: village.id });
+    setNow("2026-03-10T02:00:00Z");
+    const results = await Promise.all(Array.from({ length: 5 }, () => settleDueRatingPublicity(c.county.id)));
+    expect(results.reduce((a, b) => a + b, 0)).toBe(3);
+    expect(await prisma.auditEvent.count({ where: { action: "credit.finaliseRating" } })).toBe(3);
+    expect(await prisma.creditAreaStatus.count({ where: { orgUnitId: village.id } })).toBe(1);
+    setNow(null);
+  });
+});

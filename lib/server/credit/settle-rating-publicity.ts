@@ -2,6 +2,7 @@ import "server-only";
 import type { CreditRating } from "@/generated/prisma/client";
 import type { AuditInput } from "../audit";
 import { shanghaiToday } from "../clock";
+import { lockKey } from "../concurrency";
 import type { Tx } from "../db";
 import { activeProfile } from "../policy/active-profile";
 import { runSystemTask } from "../use-case";
@@ -36,6 +37,8 @@ export async function finaliseRating(tx: Tx, audit: (entry: AuditInput) => Promi
  */
 export async function settleDueRatingPublicity(countyId: string | null): Promise<number> {
   return runSystemTask("credit.settleRatingPublicity", async ({ tx, audit, now }) => {
+    // Two pages loaded at once settle one after the other: the second finds nothing left to do.
+    await lockKey(tx, "credit.settleRatingPublicity");
     const today = shanghaiToday(now);
     const rounds = await tx.ratingPublicityRound.findMany({
       where: { status: "open", endsOn: { lt: new Date(`${today}T00:00:00Z`) }, ...(countyId ? { countyId } : {}) },
