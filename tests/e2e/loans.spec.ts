@@ -170,6 +170,23 @@ test("a bank records a repayment on the form; the same bank reference again chan
   }
   await expect(page.getByTestId("outstanding")).toHaveText("9,000.00 元");
   expect(Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "Repayment" WHERE "loanId" = $1`, [loanId])).n)).toBe(1);
+
+  // 30 days before the next due date the daily job raises a written notice: printed with 大写, then delivered.
+  await dailyJob(page, "2026-09-21");
+  await page.goto("/loans/reminders?kind=writtenNotice");
+  const reminder = page.getByTestId("reminders").getByRole("row").filter({ hasText: contract });
+  await expect(reminder).toContainText("2026-10-21");
+  await expect(reminder).toContainText("9,111.11");
+  await reminder.getByRole("link", { name: "打印通知书" }).click();
+  const notice = page.getByTestId("written-notice");
+  await expect(notice).toContainText("贷款到期还款通知书");
+  await expect(notice).toContainText("2026 年 10 月 21 日");
+  await expect(notice).toContainText("￥9,111.11");
+  await expect(notice).toContainText("玖仟壹佰壹拾壹元壹角壹分");
+  await expect(notice).toContainText("壹佰壹拾壹元壹角壹分");
+  await page.goto("/loans/reminders?kind=writtenNotice");
+  await page.getByTestId("reminders").getByRole("row").filter({ hasText: contract }).getByRole("button", { name: "登记送达" }).click();
+  await expect(page.getByTestId("reminders").getByRole("row").filter({ hasText: contract })).toHaveCount(0);
 });
 
 test("the village's NPL crosses 7%: new applications there are refused; a repayment clears the arrears and intake reopens", async ({ page }) => {
