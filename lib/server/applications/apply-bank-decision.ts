@@ -7,7 +7,7 @@ import type { AuditInput } from "../audit";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { activeProfile } from "../policy/active-profile";
-import { villageHalt } from "../risk/area-breaker";
+import { applicationHalt } from "../risk/area-breaker";
 import type { BankDecisionFields } from "./bank-decision-input";
 import { fireApplicationEvent } from "./fire-event";
 
@@ -48,7 +48,7 @@ export async function applyBankDecision(o: {
   if (app.kind === "household" && cap.termMonths !== null && decision.termMonths > cap.termMonths) {
     throw AppError.field("termMonths", `户贷期限不能超过 ${cap.termMonths} 个月`);
   }
-  const halt = app.villageId ? await villageHalt(tx, app.countyId, app.villageId, today, profile) : { halted: false };
+  const halt = await applicationHalt(tx, app, today, profile);
   await fireApplicationEvent({ tx, actor, audit, application: app, event: "bankApprove", ctx: { areaHalted: halt.halted }, comment: decision.note });
   await tx.bankDecision.create({
     data: {

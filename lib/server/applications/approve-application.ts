@@ -3,7 +3,7 @@ import { z } from "zod";
 import { shanghaiToday } from "../clock";
 import { AppError } from "../errors";
 import { activeProfile } from "../policy/active-profile";
-import { villageHalt } from "../risk/area-breaker";
+import { applicationHalt } from "../risk/area-breaker";
 import { defineMutation } from "../use-case";
 import { optionalText } from "../validation";
 import { fireApplicationEvent } from "./fire-event";
@@ -37,7 +37,7 @@ export const decideApplication = defineMutation({
     const [openObjections, makers, halt] = await Promise.all([
       tx.objection.count({ where: { applicationId: app.id, status: "open" } }),
       tx.applicationEvent.findMany({ where: { applicationId: app.id, actorId: { not: null } }, select: { actorId: true } }),
-      app.villageId ? villageHalt(tx, app.countyId, app.villageId, today, profile) : Promise.resolve({ halted: false }),
+      applicationHalt(tx, app, today, profile),
     ]);
     if (app.largeLoan) {
       const plan = await tx.useOfFundsPlan.findUnique({ where: { applicationId: app.id } });

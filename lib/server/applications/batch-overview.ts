@@ -5,6 +5,7 @@ import { isBankDeadlineExceeded } from "@/lib/domain/workflow";
 import { shanghaiToday } from "../clock";
 import { areaScope } from "../scope";
 import { defineQuery } from "../use-case";
+import { applicantNames } from "./applicant-names";
 import { applicationNumber, batchNumber } from "./application-number";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -30,12 +31,11 @@ export const batchOverview = defineQuery({
         include: { applications: { select: { status: true } } },
       }),
     ]);
-    const households = await tx.household.findMany({ where: { id: { in: ready.flatMap((a) => (a.householdId ? [a.householdId] : [])) } }, select: { id: true, headName: true } });
-    const hName = new Map(households.map((h) => [h.id, h.headName]));
+    const applicant = await applicantNames(tx, ready);
     const bankName = new Map(banks.map((b) => [b.id, b.name]));
     return {
       banks: banks.map((b) => ({ id: b.id, name: b.name })),
-      ready: ready.map((a) => ({ id: a.id, number: applicationNumber(a.serial), applicant: a.householdId ? (hName.get(a.householdId) ?? "") : "", amount: a.amount.toFixed(2), termMonths: a.termMonths })),
+      ready: ready.map((a) => ({ id: a.id, number: applicationNumber(a.serial), applicant: applicant.get(a.id) ?? "", amount: a.amount.toFixed(2), termMonths: a.termMonths })),
       batches: batches.map((b) => {
         const pending = b.applications.filter((a) => a.status === "batched").length;
         const deadline = iso(b.deadline);

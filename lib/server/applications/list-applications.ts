@@ -32,7 +32,10 @@ export const listApplications = defineQuery({
       // Their own drafts are enterprise applications (households' drafts stay with the village).
       if (!status) where.OR = [{ status: { not: "draft" } }, { kind: "enterprise" }];
       else if (status === "draft") where.kind = "enterprise";
-    } else if (actor.role !== "village_cadre") where.status = status ?? { not: "draft" };
+    } else if (actor.role !== "village_cadre") {
+      // Drafts are the author's own business: others never see them, whatever the filter asks.
+      where.status = status && status !== "draft" ? status : { not: "draft" };
+    }
     if (q) {
       const scope = areaScope(actor);
       const [households, enterprises] = await Promise.all([

@@ -4,6 +4,7 @@ import { shanghaiToday } from "../clock";
 import { areaScope } from "../scope";
 import { activeProfile } from "../policy/active-profile";
 import { defineQuery } from "../use-case";
+import { applicantNames } from "./applicant-names";
 import { applicationNumber, publicityNumber } from "./application-number";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -28,15 +29,14 @@ export const publicityOverview = defineQuery({
         include: { _count: { select: { applications: true } } },
       }),
     ]);
-    const households = await tx.household.findMany({ where: { id: { in: ready.flatMap((a) => (a.householdId ? [a.householdId] : [])) } }, select: { id: true, headName: true } });
+    const applicant = await applicantNames(tx, ready);
     const villages = await tx.orgUnit.findMany({ where: { id: { in: ready.flatMap((a) => (a.villageId ? [a.villageId] : [])) } }, select: { id: true, name: true } });
-    const hName = new Map(households.map((h) => [h.id, h.headName]));
     const vName = new Map(villages.map((v) => [v.id, v.name]));
     const runBy = actor.countyId ? (await activeProfile(tx, actor.countyId, shanghaiToday(now)).catch(() => null))?.settings.process.publicityRunBy : null;
     return {
       canOpen: (runBy === "township" && actor.role === "township_officer") || (runBy === "county" && actor.role === "county_officer"),
       ready: ready.map((a) => ({
-        id: a.id, number: applicationNumber(a.serial), applicant: a.householdId ? (hName.get(a.householdId) ?? "") : "",
+        id: a.id, number: applicationNumber(a.serial), applicant: applicant.get(a.id) ?? "",
         village: a.villageId ? (vName.get(a.villageId) ?? "") : "", amount: a.amount.toFixed(2), termMonths: a.termMonths,
       })),
       rounds: rounds.map((r) => ({

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { shanghaiToday } from "../clock";
 import { AppError } from "../errors";
 import { activeProfile } from "../policy/active-profile";
-import { villageHalt } from "../risk/area-breaker";
+import { applicationHalt } from "../risk/area-breaker";
 import { defineMutation } from "../use-case";
 import { disburseApplication } from "./apply-bank-decision";
 import { loadApplicationInScope } from "./load-application";
@@ -26,7 +26,7 @@ export const recordDisbursement = defineMutation({
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "该申请不是“银行已审批、待放款”状态，请刷新页面。");
     const profile = await activeProfile(tx, app.countyId, today);
-    const halt = app.villageId ? await villageHalt(tx, app.countyId, app.villageId, today, profile) : { halted: false };
+    const halt = await applicationHalt(tx, app, today, profile);
     return disburseApplication({ tx, actor, audit, application: app, today, areaHalted: halt.halted });
   },
 });

@@ -58,3 +58,18 @@ export async function villageHalt(tx: Tx, countyId: string, villageId: string, t
   const village = results.find((r) => r.id === villageId);
   return { halted: village?.lendingHalted ?? false, results };
 }
+
+/**
+ * Whether new lending is halted where an application's borrower is: its village (itself or its
+ * township tripped) or, for an enterprise without a village, its township.
+ */
+export async function applicationHalt(
+  tx: Tx,
+  app: { countyId: string; townshipId: string; villageId: string | null },
+  today: string,
+  profile: ActiveProfile,
+) {
+  const results = await countyBreaker(tx, app.countyId, today, profile);
+  const area = results.find((r) => r.id === (app.villageId ?? app.townshipId));
+  return { halted: area?.lendingHalted ?? false, results };
+}
