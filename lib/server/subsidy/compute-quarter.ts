@@ -199,14 +199,14 @@ export async function computeQuarterLines(o: {
         detail: {
           ...base, contractRate: loan.rate.toString(), capRate, regime, computed: q.computed,
           actualInterestPaid: actualInterestPaid ?? null, limitedByInterestPaid: q.limitedByInterestPaid,
-          reasons: eligibility.reasons, lines: q.lines,
+          reasons: eligibility.reasons,
         },
       });
       if (feeRates.household && new D(feeRates.household).gt(0)) {
         const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.household, dayCountBasis: basis });
         lines.push({
           loanId: loan.id, kind: "guaranteeFee", days: g.days, subsidisedDays: g.subsidisedDays, rate: g.rate, amount: g.amount,
-          eligible: true, reason: null, detail: { ...base, lines: g.lines },
+          eligible: true, reason: null, detail: { contractNumber: loan.contractNumber, balanceSegments: segments },
         });
       }
       continue;
@@ -230,16 +230,38 @@ export async function computeQuarterLines(o: {
       lines.push({
         loanId: loan.id, kind: "enterprise", days: e.days, subsidisedDays: eligible ? e.subsidisedDays : 0, rate: e.rate,
         amount: eligible ? e.amount : "0.00", eligible, reason: eligible ? null : reasons.join("；"),
-        detail: { ...base, householdsDriven, quotaPerHousehold: quota, computed: e.amount, lines: e.lines },
+        detail: { ...base, householdsDriven, quotaPerHousehold: quota, computed: e.amount },
       });
     }
     if (feeRates.enterprise && new D(feeRates.enterprise).gt(0)) {
       const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.enterprise, dayCountBasis: basis });
       lines.push({
         loanId: loan.id, kind: "guaranteeFee", days: g.days, subsidisedDays: g.subsidisedDays, rate: g.rate, amount: g.amount,
-        eligible: true, reason: null, detail: { ...base, lines: g.lines },
+        eligible: true, reason: null, detail: { contractNumber: loan.contractNumber, balanceSegments: segments },
       });
     }
   }
   return lines;
+}
+
+const INSERT_CHUNK = 5000;
+
+/**
+ * Stores a run's lines, several thousand rows per statement (Prisma's createMany sends one bind
+ * parameter per cell and is several times slower for a bank's whole book). The exclusion
+ * constraint checks every row as it is inserted.
+ */
+export async function insertLines(tx: Tx, runId: string, period: Period, lines: readonly ComputedLine[]): Promise<void> {
+  for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
+    const chunk = lines.slice(i, i + INSERT_CHUNK);
+    await tx.$executeRaw`
+      INSERT INTO "SubsidyLine" (id, "runId", "loanId", kind, "periodFrom", "periodTo", days, "subsidisedDays", rate, amount, eligible, reason, detail)
+      SELECT gen_random_uuid()::text, ${runId}, l."loanId", l.kind::"SubsidyKind", ${period.from}::date, ${period.to}::date, l.days, l."subsidisedDays",
+        l.rate, l.amount, l.eligible, l.reason, l.detail
+      FROM unnest(
+        ${chunk.map((l) => l.loanId)}::text[], ${chunk.map((l) => l.kind)}::text[], ${chunk.map((l) => l.days)}::int[],
+        ${chunk.map((l) => l.subsidisedDays)}::int[], ${chunk.map((l) => l.rate)}::numeric[], ${chunk.map((l) => l.amount)}::numeric[],
+        ${chunk.map((l) => l.eligible)}::boolean[], ${chunk.map((l) => l.reason)}::text[], ${chunk.map((l) => JSON.stringify(l.detail))}::jsonb[]
+      ) AS l("loanId", kind, days, "subsidisedDays", rate, amount, eligible, reason, detail)`;
+  }
 }

@@ -6,8 +6,8 @@ import { shanghaiToday } from "../clock";
 import { lockKey } from "../concurrency";
 import { AppError } from "../errors";
 import { activeProfile } from "../policy/active-profile";
-import { defineMutation } from "../use-case";
-import { computeQuarterLines } from "./compute-quarter";
+import { computeQuarterLines, insertLines } from "./compute-quarter";
+import { defineLongMutation } from "./long-mutation";
 import { day, mappingDoubleSubsidy, quarterLabel } from "./subsidy-records";
 
 const input = z.object({
@@ -24,10 +24,12 @@ const input = z.object({
  * subsidise a loan twice for one day (e.g. after the settlement day was changed).
  */
 export const runSubsidyQuarter = mappingDoubleSubsidy(
-  defineMutation({
+  defineLongMutation({
     name: "subsidy.run",
     roles: ["county_officer"],
     input,
+    // A bank's whole book in one transaction (see long-mutation.ts).
+    timeoutMs: 10 * 60_000,
     async run({ actor, input, tx, audit, now }) {
       const countyId = actor.countyId!;
       const bank = await tx.bank.findFirst({ where: { id: input.bankId, countyId } });
@@ -55,14 +57,7 @@ export const runSubsidyQuarter = mappingDoubleSubsidy(
           profileVersion: profile.version, computedById: actor.userId, computedAt: now,
         },
       });
-      if (lines.length > 0) {
-        await tx.subsidyLine.createMany({
-          data: lines.map((l) => ({
-            runId: run.id, loanId: l.loanId, kind: l.kind, periodFrom: day(period.from), periodTo: day(period.to), days: l.days,
-            subsidisedDays: l.subsidisedDays, rate: l.rate, amount: l.amount, eligible: l.eligible, reason: l.reason, detail: l.detail,
-          })),
-        });
-      }
+      await insertLines(tx, run.id, period, lines);
 
       // Active clawbacks on this bank's loans are deducted from this claim (P-Risk 三(二)).
       const active = await tx.clawback.findMany({ where: { countyId, status: "active", appliedInRunId: null } });
