@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
 import { approveSubsidyRun } from "@/lib/server/subsidy/approve-subsidy-run";
 import { certifySubsidyRun } from "@/lib/server/subsidy/certify-subsidy-run";
+import { exportSubsidyWorkbook } from "@/lib/server/subsidy/export-subsidy-workbook";
 import { getSubsidyRun } from "@/lib/server/subsidy/get-subsidy-run";
 import { importBankStatement } from "@/lib/server/subsidy/import-bank-statement";
 import { recordSubsidyPayment } from "@/lib/server/subsidy/record-subsidy-payment";
@@ -121,6 +122,18 @@ describe("subsidy claim: statement, reconciliation, certification, approval, pay
     expect([view.total, view.totals.lines, view.totals.net, sum]).toEqual(["667.00", "667.00", "667.00", "667.00"]);
     expect(view.totalInWords).toBe("陆佰陆拾柒元整");
     expect(view.totals.byTownship.map((t) => [t.count, t.amount])).toEqual([[1, "111.17"], [2, "555.83"]]);
+    // The quarter's workbook: per bank, per township and every line, each total the sum of its rows.
+    const exported = await exportSubsidyWorkbook(finance, { year: 2026, quarter: 2 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(exported.bytes) as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["按银行汇总", "按乡镇汇总", "明细"]);
+    const rowValues = (name: string) => {
+      const sheet = book.getWorksheet(name)!;
+      return Array.from({ length: sheet.rowCount - 1 }, (_, i) => (sheet.getRow(i + 2).values as unknown[]).slice(1));
+    };
+    expect(rowValues("按银行汇总").map((r) => [r[0], r[2], r[7]])).toEqual([["TX00001", "已拨付", 667], ["合计", undefined, 667]]);
+    expect(rowValues("按乡镇汇总").map((r) => [r[1], r[5]])).toEqual([[1, 111.17], [2, 555.83], [3, 667]]);
+    expect(rowValues("明细").map((r) => r[8])).toEqual([111.17, 222.33, 333.5, 667]);
     const audits = await prisma.auditEvent.findMany({ where: { entityId: runId }, orderBy: { id: "asc" }, select: { action: true } });
     expect(audits.map((a) => a.action)).toEqual([
       "subsidy.run", "subsidy.importStatement", "subsidy.importStatement", "subsidy.reconciled", "subsidy.certify", "subsidy.approve", "subsidy.pay",
