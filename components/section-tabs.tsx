@@ -25,3 +25,8 @@ export const RISK_TABS = [
   { href: "/risk/breaker", label: "熔断监测" },
   { href: "/risk/fund", label: "风险补偿金台账" },
 ] as const;
+
+/** The fund ledger is the county's and the finance bureau's (and the auditor's) to see. */
+export function riskTabsFor(role: string) {
+  return RISK_TABS.filter((t) => t.href !== "/risk/fund" || ["county_officer", "finance_officer", "auditor"].includes(role));
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { RISK_TABS, SectionTabs } from "@/components/section-tabs";
+import { riskTabsFor, SectionTabs } from "@/components/section-tabs";
 import { D } from "@/lib/domain/decimal";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { BREAKER_LEVEL_LABELS, breakerOverview } from "@/lib/server/risk/breaker-overview";
@@ -15,7 +15,7 @@ export default async function BreakerPage() {
   return (
     <div className="space-y-5">
       <h1 className="text-lg font-semibold">熔断监测</h1>
-      <SectionTabs tabs={RISK_TABS} current="/risk/breaker" />
+      <SectionTabs tabs={riskTabsFor(actor.role)} current="/risk/breaker" />
       <p className="text-sm text-slate-600">
         不良贷款率 = 不良户贷余额 ÷ 户贷余额（逾期超过 {v.rule.nonPerformingOverdueDays} 天、缓冲期内或进入代偿/分担的贷款计为不良）。
         乡镇{cmp} {percent(v.rule.township)}、村{cmp} {percent(v.rule.village)}{v.rule.lender ? `、放贷机构${cmp} ${percent(v.rule.lender)}` : ""} 即暂停新增贷款（熔断）；乡镇熔断时其下各村一并暂停。按距熔断标准由近及远排列，截至 {v.today}。

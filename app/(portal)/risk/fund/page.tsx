@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AdminForm } from "@/components/admin-form";
-import { RISK_TABS, SectionTabs } from "@/components/section-tabs";
+import { riskTabsFor, SectionTabs } from "@/components/section-tabs";
 import { D } from "@/lib/domain/decimal";
 import { formatAmount, formatWanYuan } from "@/lib/domain/money";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -17,7 +17,7 @@ export default async function FundPage() {
   return (
     <div className="space-y-5">
       <h1 className="text-lg font-semibold">风险补偿金台账</h1>
-      <SectionTabs tabs={RISK_TABS} current="/risk/fund" />
+      <SectionTabs tabs={riskTabsFor(actor.role)} current="/risk/fund" />
       <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-white p-4 text-sm shadow-sm sm:grid-cols-4">
         <div><dt className="text-slate-500">风险补偿金余额</dt><dd className="text-lg font-semibold tabular-nums" data-testid="fund-balance">{formatAmount(f.balance)} 元</dd></div>
         <div><dt className="text-slate-500">累计注资</dt><dd className="tabular-nums">{formatAmount(f.deposits)} 元</dd></div>
