@@ -65,7 +65,7 @@ async function statement(runId: string, contract: string, amount: string): Promi
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-test("a quarter's claim: run, bank statement with one differing line, resolve, certify (maker-checker), approve, pay; the printed total is the sum of the lines", async ({ page }) => {
+test("a quarter's claim: run, bank statement with one differing line, resolve, certify (maker-checker), approve, pay; the printed total is the sum of the lines", async ({ page }, testInfo) => {
   const contract = `E2E-TX-${Date.now()}`;
   await makeLoan(contract);
 
@@ -108,6 +108,7 @@ test("a quarter's claim: run, bank statement with one differing line, resolve, c
   // Maker-checker: xian01 computed the claim and cannot certify it.
   await page.getByRole("button", { name: "审核认定" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "另一名县级工作人员" })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("subsidy-claim.png"), fullPage: true });
   await signOut(page);
 
   await signIn(page, "xian02");
@@ -134,6 +135,7 @@ test("a quarter's claim: run, bank statement with one differing line, resolve, c
   expect(fen(await page.getByTestId("print-lines-total").textContent() ?? "")).toBe(sum);
   expect(fen(await page.getByTestId("print-total").textContent() ?? "")).toBe(sum);
   await expect(page.getByTestId("print-total-words")).toHaveText(/元/);
+  await page.screenshot({ path: testInfo.outputPath("subsidy-payment-list.png"), fullPage: true });
   const stored = await one<{ total: string; status: string; voucherNumber: string }>(
     `SELECT total::text AS total, status::text AS status, "voucherNumber" FROM "SubsidyRun" WHERE id = $1`, [runId],
   );

@@ -32,6 +32,8 @@ export type RunTotals = {
   net: string;
 };
 
+const KIND_ORDER = { interest: 0, enterprise: 1, guaranteeFee: 2 } as const satisfies Record<SubsidyKind, number>;
+
 const sum = (values: readonly string[]): Dec => values.reduce((acc, v) => acc.plus(v), new D(0));
 
 /** The lines of runs with borrower, township and contract, in contract order, and their totals. */
@@ -68,7 +70,7 @@ export async function runLines(tx: Tx, runs: readonly Pick<SubsidyRun, "id">[]) 
         amount: l.amount.toFixed(2), eligible: l.eligible, reason: l.reason, clawedBack: clawedLines.has(l.id),
       };
     })
-    .sort((a, b) => a.township.localeCompare(b.township, "zh") || a.contractNumber.localeCompare(b.contractNumber) || a.kind.localeCompare(b.kind));
+    .sort((a, b) => a.township.localeCompare(b.township, "zh") || a.contractNumber.localeCompare(b.contractNumber) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   const applied = clawbacks.filter((c) => c.appliedInRunId && runIds.includes(c.appliedInRunId));
   const clawbackViews: (ClawbackView & { runId: string })[] = applied.map((c) => {
     const loan = loanOf.get(c.loanId);
@@ -90,7 +92,7 @@ export function totalsOf(lines: readonly RunLineView[], clawbacks: readonly Claw
     byKind: kinds
       .map((kind) => {
         const of = lines.filter((l) => l.kind === kind);
-        return { kind, label: KIND_LABELS[kind], count: of.length, amount: sum(of.map((l) => l.amount)).toFixed(2) };
+        return { kind, label: kind === "guaranteeFee" ? `${KIND_LABELS[kind]}（拨付担保机构）` : KIND_LABELS[kind], count: of.length, amount: sum(of.map((l) => l.amount)).toFixed(2) };
       })
       .filter((k) => k.count > 0),
     byTownship: townships.map((township) => {
