@@ -140,6 +140,13 @@ test("a cadre rates, the township approves, publicity passes: the grade unblocks
     [DONGGUAN],
   );
   expect(history.isCredit).toBe(true);
+  // The credit pages fit a phone screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/credit", "/credit/overview", "/credit/blacklist", `/credit/ratings/${ratingId}`, `/credit/publicity/${round.id}/notice`]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
   // Other specs pick households of this village by grade: give the others their grades back.
   for (const h of original) await sql(`UPDATE "Household" SET "creditGrade" = $2::"CreditGrade" WHERE id = $1`, [h.id, h.grade]);
 });

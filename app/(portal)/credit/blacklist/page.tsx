@@ -5,6 +5,7 @@ import { BlacklistForm } from "@/components/blacklist-form";
 import { ReasonedActionForm } from "@/components/reasoned-action-form";
 import { StatusBadge } from "@/components/status-badge";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { AppError } from "@/lib/server/errors";
 import { BLACKLIST_STATUS_LABELS } from "@/lib/server/blacklist/blacklist-records";
 import { listBlacklist } from "@/lib/server/blacklist/list-blacklist";
 import { addBlacklistAction, decideBlacklistAction, requestBlacklistRemovalAction } from "../actions";
@@ -14,7 +15,11 @@ export const metadata: Metadata = { title: "失信黑名单" };
 export default async function BlacklistPage() {
   const actor = await requireActor();
   if (!listBlacklist.roles.includes(actor.role)) notFound();
-  const data = await listBlacklist(actor, {});
+  const data = await listBlacklist(actor, {}).catch((error) => {
+    // A system-wide auditor has no county to show.
+    if (error instanceof AppError && error.code === "FORBIDDEN") notFound();
+    throw error;
+  });
   return (
     <div className="space-y-5">
       <h1 className="text-lg font-semibold">失信黑名单</h1>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import Link from "next/link";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { AppError } from "@/lib/server/errors";
 import { creditOverview } from "@/lib/server/credit/credit-overview";
 import { settleDueRatingPublicity } from "@/lib/server/credit/settle-rating-publicity";
 
@@ -26,7 +28,11 @@ function History({ rows }: { rows: { isCredit: boolean; since: string | null; un
 export default async function CreditOverviewPage() {
   const actor = await requireActor();
   await settleDueRatingPublicity(actor.countyId);
-  const data = await creditOverview(actor, {});
+  const data = await creditOverview(actor, {}).catch((error) => {
+    // A system-wide auditor has no county to show.
+    if (error instanceof AppError && error.code === "FORBIDDEN") notFound();
+    throw error;
+  });
   return (
     <div className="space-y-5">
       <h1 className="text-lg font-semibold">信用村、信用乡镇</h1>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { SheetEditor } from "@/components/sheet-editor";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { AppError } from "@/lib/server/errors";
 import { listIndicatorSheets } from "@/lib/server/credit/list-indicator-sheets";
 import { choicesText } from "@/lib/server/credit/sheet-form";
 import { createIndicatorSheetAction } from "../actions";
@@ -15,7 +17,11 @@ const dayAfter = (d: string) => {
 
 export default async function SheetsPage() {
   const actor = await requireActor();
-  const data = await listIndicatorSheets(actor, {});
+  const data = await listIndicatorSheets(actor, {}).catch((error) => {
+    // A system-wide auditor has no county to show.
+    if (error instanceof AppError && error.code === "FORBIDDEN") notFound();
+    throw error;
+  });
   const current = data.versions.find((v) => v.id === data.inForceId);
   const minOf = (g: string) => data.start.gradeBands.find((b) => b.grade === g)?.min ?? "";
   const latestDate = data.versions[0]?.effectiveFrom;
