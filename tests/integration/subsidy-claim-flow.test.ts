@@ -146,5 +146,13 @@ describe("subsidy claim: statement, reconciliation, certification, approval, pay
     const other = await makeBank(c, "另一家银行");
     expect((await rejection(getSubsidyRun(other.officer, { id: runId }))).code).toBe("NOT_FOUND");
     expect((await rejection(importBankStatement(other.officer, { runId, file: await statement([["HT-1", "", "1"]]) }))).code).toBe("NOT_FOUND");
+    // The auditor reads, never acts; another county's officers see nothing of this county.
+    const auditor = await makeActor("auditor", c.county.id);
+    expect((await getSubsidyRun(auditor, { id: runId })).total).toBe("667.00");
+    expect((await rejection(certifySubsidyRun(auditor, { id: runId }))).code).toBe("FORBIDDEN");
+    const elsewhere = await makeCounty("410106");
+    const stranger = await makeActor("county_officer", elsewhere.county.id);
+    expect((await rejection(getSubsidyRun(stranger, { id: runId }))).code).toBe("NOT_FOUND");
+    expect((await rejection(certifySubsidyRun(stranger, { id: runId }))).code).toBe("NOT_FOUND");
   });
 });

@@ -199,6 +199,12 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
     expect(String((direct as Error)?.message ?? direct)).toMatch(/SubsidyLine_no_double_subsidy|23P01|exclusion/i);
   });
 
+  it("a quarter with nothing paid through the bank needs no statement: the run is reconciled at once", async () => {
+    const { id } = await runSubsidyQuarter(county, { bankId, year: 2026, quarter: 2 });
+    const run = await prisma.subsidyRun.findUniqueOrThrow({ where: { id } });
+    expect([run.status, run.total.toFixed(2)]).toEqual(["reconciled", "0.00"]);
+  });
+
   it("refuses a quarter not yet settled, another county's bank and other roles", async () => {
     setNow("2026-06-19T02:00:00Z");
     const early = await rejection(runSubsidyQuarter(county, { bankId, year: 2026, quarter: 2 }));

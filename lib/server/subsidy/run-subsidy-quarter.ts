@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { activeProfile } from "../policy/active-profile";
 import { computeQuarterLines, insertLines } from "./compute-quarter";
 import { defineLongMutation } from "./long-mutation";
-import { day, mappingDoubleSubsidy, quarterLabel } from "./subsidy-records";
+import { BANK_KINDS, day, mappingDoubleSubsidy, quarterLabel } from "./subsidy-records";
 
 const input = z.object({
   bankId: z.string({ error: "请选择合作银行" }).min(1, "请选择合作银行"),
@@ -55,6 +55,8 @@ export const runSubsidyQuarter = mappingDoubleSubsidy(
         data: {
           countyId, bankId: bank.id, year: input.year, quarter: input.quarter, periodFrom: day(period.from), periodTo: day(period.to),
           profileVersion: profile.version, computedById: actor.userId, computedAt: now,
+          // Nothing is paid through the bank (no loan, or only zero lines): nothing to reconcile.
+          status: lines.some((l) => BANK_KINDS.includes(l.kind) && new D(l.amount).gt(0)) ? "computed" : "reconciled",
         },
       });
       await insertLines(tx, run.id, period, lines);
