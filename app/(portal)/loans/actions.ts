@@ -86,14 +86,14 @@ export async function reportAnomalyAction(_prev: FormState, form: FormData): Pro
 
 export async function requestLoanChangeAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formToObject(form);
-  const result = await runAction(requestLoanChange, { ...values, kind: "extension" });
+  const result = await runAction(requestLoanChange, values);
   if (!result.ok) return { result, values };
-  return done("已提交展期申请，待县中心审批。");
+  return done(`已提交${values.kind === "renewal" ? "续贷" : "展期"}申请，待县中心审批。`);
 }
 
 export async function decideLoanChangeAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formToObject(form);
   const result = await runAction(decideLoanChange, values);
   if (!result.ok) return { result, values };
-  return done(values.decision === "approve" ? "已同意展期。" : "已不予同意。");
+  return done(values.decision === "approve" ? "已同意。" : "已不予同意。");
 }

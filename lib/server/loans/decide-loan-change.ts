@@ -8,9 +8,11 @@ import { activeProfile } from "../policy/active-profile";
 import { defineMutation } from "../use-case";
 import { instalmentStatus } from "./allocate-repayment";
 import { day, iso, loadLoanInScope, lockLoans, nextLoanState, setLoanState } from "./loan-records";
+import { renew } from "./renew-loan";
 
 /**
- * The county centre (poverty office) approves or rejects an extension. Approval moves the last
+ * The county centre (poverty office) approves or rejects an extension or a renewal (see
+ * renew-loan.ts). Approving an extension moves the last
  * instalment to the new maturity with the contractual interest of the added days (ACT/basis of
  * the profile) on the unpaid principal, and the loan becomes `extended`. Earlier instalments still
  * overdue must be paid first: an extension postpones the maturity, not arrears.
@@ -43,6 +45,7 @@ export const decideLoanChange = defineMutation({
     const today = shanghaiToday(now);
     await lockLoans(tx, [loan.id]);
     const fresh = await tx.loan.findUniqueOrThrow({ where: { id: loan.id }, include: { schedule: { orderBy: { seq: "asc" } } } });
+    if (change.kind === "renewal") return renew({ tx, audit, loan: fresh, change, today });
     const last = fresh.schedule[fresh.schedule.length - 1];
     const earlierOverdue = fresh.schedule.some((s) => s.id !== last.id && s.status === "overdue");
     if (earlierOverdue) throw new AppError("RULE_VIOLATION", "该贷款此前各期尚有逾期未还款项，须先还清后方可展期。");

@@ -56,10 +56,11 @@ export const getLoan = defineQuery({
       maySurvey: (actor.role === "township_officer" || actor.role === "county_officer") && active,
       changes: changes.map((ch) => ({
         id: ch.id, kind: ch.kind, status: ch.status, newMaturity: ch.newMaturity ? iso(ch.newMaturity) : null, reason: ch.reason,
+        termMonths: (ch.details as { termMonths?: number } | null)?.termMonths ?? null,
         requestedOn: ch.createdAt.toISOString().slice(0, 10), decidedOn: ch.decidedAt ? ch.decidedAt.toISOString().slice(0, 10) : null,
         mayDecide: actor.role === "county_officer" && ch.status === "requested" && ch.requestedById !== actor.userId,
       })),
-      mayRequestChange: actor.role === "bank_officer" && ["repaying", "overdue", "renewed"].includes(loan.status) && !changes.some((ch) => ch.status === "requested"),
+      mayRequestChange: actor.role === "bank_officer" && ["repaying", "overdue", "renewed", "inBuffer", "extended"].includes(loan.status) && !changes.some((ch) => ch.status === "requested"),
       mayReport: ["village_cadre", "township_officer", "county_officer", "bank_officer"].includes(actor.role),
     };
   },

@@ -9,27 +9,42 @@ export const LOAN_CHANGE_KIND_LABELS = { extension: "展期", renewal: "续贷",
 
 /**
  * The lending bank asks for an extension (展期) of a loan whose term does not match the production
- * cycle (G 二(八)1); the county centre decides. The bank's request is its consent; the poverty
- * office's approval is the other one (CONSENT_REQUIRED).
+ * cycle, or a renewal (续贷, also during the buffer; G 二(八)1, P-Risk 二(五)); the county centre
+ * decides. The bank's request is its consent; the poverty office's approval is the other one.
  */
 export const requestLoanChange = defineMutation({
   name: "loan.requestChange",
   roles: ["bank_officer"],
-  input: z.object({
-    loanId: z.string(),
-    kind: z.literal("extension", { error: "目前只能申请展期" }),
-    newMaturity: z.string({ error: "请填写展期后到期日" }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "到期日格式应为 YYYY-MM-DD"),
-    reason: requiredText(500, "展期理由"),
-  }),
+  input: z.discriminatedUnion("kind", [
+    z.object({
+      loanId: z.string(),
+      kind: z.literal("extension"),
+      newMaturity: z.string({ error: "请填写展期后到期日" }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "到期日格式应为 YYYY-MM-DD"),
+      reason: requiredText(500, "理由"),
+    }),
+    z.object({
+      loanId: z.string(),
+      kind: z.literal("renewal"),
+      termMonths: z.coerce.number({ error: "请填写续贷期限" }).int("续贷期限须为整月数").min(1, "续贷期限须为整月数").max(36, "续贷期限不能超过 36 个月"),
+      reason: requiredText(500, "理由"),
+    }),
+  ], { error: "请选择申请类型" }),
   async run({ actor, input, tx, audit }) {
     const loan = await loadLoanInScope(tx, actor, input.loanId);
-    // The buffer starts the day after a missed due date (§15.5): an extension is asked for before.
-    if (!["repaying", "overdue", "renewed"].includes(loan.status)) throw new AppError("RULE_VIOLATION", "该贷款当前状态不能申请展期（展期须在到期前申请）。");
-    if (input.newMaturity <= iso(loan.maturityDate)) throw AppError.field("newMaturity", `展期后到期日须晚于原到期日 ${iso(loan.maturityDate)}`);
+    if (input.kind === "extension") {
+      // The buffer starts the day after a missed due date (§15.5): an extension is asked for before.
+      if (!["repaying", "overdue", "renewed"].includes(loan.status)) throw new AppError("RULE_VIOLATION", "该贷款当前状态不能申请展期（展期须在到期前申请）。");
+      if (input.newMaturity <= iso(loan.maturityDate)) throw AppError.field("newMaturity", `展期后到期日须晚于原到期日 ${iso(loan.maturityDate)}`);
+    } else if (!["repaying", "overdue", "inBuffer", "extended"].includes(loan.status)) {
+      throw new AppError("RULE_VIOLATION", "该贷款当前状态不能申请续贷。");
+    }
     const pending = await tx.loanChange.findFirst({ where: { loanId: loan.id, status: "requested" } });
     if (pending) throw new AppError("CONFLICT", "该贷款已有待审批的变更申请。");
     const change = await tx.loanChange.create({
-      data: { loanId: loan.id, kind: input.kind, newMaturity: day(input.newMaturity), reason: input.reason, requestedById: actor.userId },
+      data: {
+        loanId: loan.id, kind: input.kind, reason: input.reason, requestedById: actor.userId,
+        ...(input.kind === "extension" ? { newMaturity: day(input.newMaturity) } : { details: { termMonths: input.termMonths } }),
+      },
     });
     await audit({ action: "loan.requestChange", entity: "LoanChange", entityId: change.id, countyId: loan.countyId, after: input });
     return { id: change.id };

@@ -102,24 +102,26 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
       ) : null}
       {loan.changes.length > 0 || loan.mayRequestChange ? (
         <section className="space-y-2">
-          <h2 className="font-semibold">展期</h2>
+          <h2 className="font-semibold">展期与续贷</h2>
           {loan.changes.map((ch) => (
             <div key={ch.id} className="space-y-2 rounded-lg bg-white p-4 text-sm shadow-sm" data-testid="loan-change">
               <p>
-                {ch.requestedOn} 申请{LOAN_CHANGE_KIND_LABELS[ch.kind]}至 {ch.newMaturity}：{ch.reason}（
+                {ch.requestedOn} 申请{LOAN_CHANGE_KIND_LABELS[ch.kind]}{ch.kind === "extension" ? `至 ${ch.newMaturity}` : ` ${ch.termMonths} 个月`}：{ch.reason}（
                 {ch.status === "requested" ? "待县中心审批" : ch.status === "approved" ? `${ch.decidedOn} 已同意` : `${ch.decidedOn} 不予同意`}）
               </p>
               {ch.mayDecide ? (
-                <ReasonedActionForm action={decideLoanChangeAction} hidden={{ changeId: ch.id }} title="审批展期申请" reasonLabel="审批意见（不同意时必填）"
-                  choices={[{ value: "approve", label: "同意展期" }, { value: "reject", label: "不予同意", tone: "danger" }]} />
+                <ReasonedActionForm action={decideLoanChangeAction} hidden={{ changeId: ch.id }} title={`审批${LOAN_CHANGE_KIND_LABELS[ch.kind]}申请`} reasonLabel="审批意见（不同意时必填）"
+                  choices={[{ value: "approve", label: `同意${LOAN_CHANGE_KIND_LABELS[ch.kind]}` }, { value: "reject", label: "不予同意", tone: "danger" }]} />
               ) : null}
             </div>
           ))}
           {loan.mayRequestChange ? (
-            <AdminForm action={requestLoanChangeAction} hidden={{ loanId: loan.id }} submitLabel="申请展期" testId="request-extension"
+            <AdminForm action={requestLoanChangeAction} hidden={{ loanId: loan.id }} submitLabel="提交申请" testId="request-change"
               fields={[
-                { name: "newMaturity", label: "展期后到期日", type: "date", hint: `原到期日 ${loan.maturityDate}；须在到期前申请，经县中心（扶贫办）同意` },
-                { name: "reason", label: "展期理由", type: "textarea" },
+                { name: "kind", label: "申请类型", type: "select", options: [{ value: "extension", label: "展期" }, { value: "renewal", label: "续贷" }] },
+                { name: "newMaturity", label: "展期后到期日（展期填写）", type: "date", hint: `原到期日 ${loan.maturityDate}；展期须在到期前申请` },
+                { name: "termMonths", label: "续贷期限（月，续贷填写）", hint: "续贷须先结清已到期利息；经县中心（扶贫办）同意" },
+                { name: "reason", label: "理由", type: "textarea" },
               ]} />
           ) : null}
         </section>
