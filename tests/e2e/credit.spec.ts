@@ -119,10 +119,9 @@ test("a cadre rates, the township approves, publicity passes: the grade unblocks
   // The publicity period ends: the day after its last day the rating becomes final on access.
   await setClock(page, dayAfter(round.endsOn));
   await signIn(page, "cun01");
-  await page.goto("/credit");
-  expect((await one<{ status: string }>(`SELECT status::text FROM "CreditRating" WHERE id = $1`, [ratingId])).status).toBe("final");
   await page.goto(`/households/${household.id}`);
   await expect(page.getByText("AAA 级")).toBeVisible();
+  expect((await one<{ status: string }>(`SELECT status::text FROM "CreditRating" WHERE id = $1`, [ratingId])).status).toBe("final");
   await page.goto("/applications/new");
   await page.getByLabel("申请农户").selectOption(household.id);
   await expect(page.getByTestId("eligibility")).toContainText("符合贷款条件");

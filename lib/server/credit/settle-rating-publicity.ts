@@ -1,9 +1,9 @@
 import "server-only";
 import type { CreditRating } from "@/generated/prisma/client";
 import type { AuditInput } from "../audit";
-import { shanghaiToday } from "../clock";
+import { now as clockNow, shanghaiToday } from "../clock";
 import { lockKey } from "../concurrency";
-import type { Tx } from "../db";
+import { prisma, type Tx } from "../db";
 import { activeProfile } from "../policy/active-profile";
 import { runSystemTask } from "../use-case";
 import { refreshCreditAreaHistory } from "./credit-areas";
@@ -36,6 +36,11 @@ export async function finaliseRating(tx: Tx, audit: (entry: AuditInput) => Promi
  * nothing left in publicity closes. Run on access by the credit pages: no one presses a button.
  */
 export async function settleDueRatingPublicity(countyId: string | null): Promise<number> {
+  // Most page views find nothing due: say so without a transaction or a lock.
+  const due = await prisma.ratingPublicityRound.count({
+    where: { status: "open", endsOn: { lt: new Date(`${shanghaiToday(clockNow())}T00:00:00Z`) }, ...(countyId ? { countyId } : {}) },
+  });
+  if (due === 0) return 0;
   return runSystemTask("credit.settleRatingPublicity", async ({ tx, audit, now }) => {
     // Two pages loaded at once settle one after the other: the second finds nothing left to do.
     await lockKey(tx, "credit.settleRatingPublicity");

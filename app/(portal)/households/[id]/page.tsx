@@ -3,6 +3,8 @@ import Link from "next/link";
 import { LOAN_STATE_LABELS } from "@/lib/domain/loan-workflow";
 import { APPLICATION_STATE_LABELS } from "@/lib/domain/workflow";
 import { HOUSEHOLD_STATUS_LABELS, LABOUR_CAPACITY_LABELS } from "@/lib/labels";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { settleDueRatingPublicity } from "@/lib/server/credit/settle-rating-publicity";
 import { getHouseholdOrNotFound } from "../queries";
 
 export const metadata: Metadata = { title: "农户详情" };
@@ -12,6 +14,8 @@ export default async function HouseholdPage({ params, searchParams }: {
   searchParams: Promise<{ saved?: string }>;
 }) {
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
+  // A rating publicity that has ended makes its grades current before the grade is shown.
+  await settleDueRatingPublicity((await requireActor()).countyId);
   const h = await getHouseholdOrNotFound(id);
   const rows: [string, string][] = [
     ["户主姓名", h.headName],
