@@ -125,6 +125,8 @@ test("a cadre rates, the township approves, publicity passes: the grade unblocks
   await page.goto("/applications/new");
   await page.getByLabel("申请农户").selectOption(household.id);
   await expect(page.getByTestId("eligibility")).toContainText("符合贷款条件");
+  await page.goto("/credit");
+  await expect(page.getByTestId("own-credit-area")).toContainText("东关村：信用村（信用户 35/50，70.00%");
   await signOut(page);
 
   // 35 of 50 rated households: exactly 70%, a credit village from today.

@@ -4,6 +4,7 @@ import { RatingImportUpload } from "@/components/rating-import-upload";
 import { SimpleActionForm } from "@/components/simple-action-form";
 import { StatusBadge } from "@/components/status-badge";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { creditOverview } from "@/lib/server/credit/credit-overview";
 import { creditWorkbench } from "@/lib/server/credit/credit-workbench";
 import { RATING_STATUS_LABELS } from "@/lib/server/credit/rating-records";
 import { settleDueRatingPublicity } from "@/lib/server/credit/settle-rating-publicity";
@@ -43,6 +44,10 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor();
   await settleDueRatingPublicity(actor.countyId);
   const data = await creditWorkbench(actor, {});
+  // The actor's own township (and village) as credit areas, from the current grades.
+  const areas = actor.townshipId ? (await creditOverview(actor, {})).townships[0] : undefined;
+  const ownVillage = areas?.villages.find((v) => v.id === actor.villageId);
+  const pct = (ratio: string) => `${(Number.parseFloat(ratio) * 100).toFixed(2)}%`;
   return (
     <div className="space-y-5">
       {opened ? <p role="status" className="rounded bg-green-50 p-3 text-sm text-green-800">已开始公示。</p> : null}
@@ -58,6 +63,13 @@ export default async function CreditPage({ searchParams }: { searchParams: Promi
         {data.sheetVersion ? `现行评级指标表：第 ${data.sheetVersion.version} 版（${data.sheetVersion.effectiveFrom} 起施行）。` : "本县尚未设置评级指标表。"}
         评级由村级采集、乡镇审核，经公示无异议后生效；各合作银行互认本县评定的信用等级。
       </p>
+
+      {areas ? (
+        <p className="rounded-lg bg-white p-4 text-sm shadow-sm" data-testid="own-credit-area">
+          {ownVillage ? `${ownVillage.name}：${ownVillage.isCredit ? "信用村" : "尚未达到信用村标准"}（信用户 ${ownVillage.credited}/${ownVillage.members}，${pct(ownVillage.ratio)}${ownVillage.since ? `，${ownVillage.since} 起` : ""}）；` : ""}
+          {areas.name}：{areas.isCredit ? "信用乡镇" : "尚未达到信用乡镇标准"}（信用村 {areas.credited}/{areas.members}，{pct(areas.ratio)}{areas.since ? `，${areas.since} 起` : ""}）。
+        </p>
+      ) : null}
 
       {data.role === "village_cadre" ? (
         <section className="space-y-2">
