@@ -8,6 +8,9 @@ import { recordUsageSurvey } from "@/lib/server/loans/record-usage-survey";
 import { reportAnomaly } from "@/lib/server/loans/report-anomaly";
 import { decideLoanChange } from "@/lib/server/loans/decide-loan-change";
 import { requestLoanChange } from "@/lib/server/loans/request-loan-change";
+import { applyClaim } from "@/lib/server/risk/apply-claim";
+import { decideClaim } from "@/lib/server/risk/decide-claim";
+import { reviewClaim } from "@/lib/server/risk/review-claim";
 import { importRepayments } from "@/lib/server/loans/import-repayments";
 import { recordRepayment } from "@/lib/server/loans/record-repayment";
 import { recordRecovery } from "@/lib/server/risk/record-recovery";
@@ -96,4 +99,25 @@ export async function decideLoanChangeAction(_prev: FormState, form: FormData): 
   const result = await runAction(decideLoanChange, values);
   if (!result.ok) return { result, values };
   return done(values.decision === "approve" ? "已同意。" : "已不予同意。");
+}
+
+export async function applyClaimAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(applyClaim, values);
+  if (!result.ok) return { result, values };
+  return done("已提交代偿申请，待乡镇审核。");
+}
+
+export async function reviewClaimAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(reviewClaim, values);
+  if (!result.ok) return { result, values };
+  return done("已审核，待县级审批。");
+}
+
+export async function decideClaimAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(decideClaim, values);
+  if (!result.ok) return { result, values };
+  return done(values.decision === "approve" ? "已批准代偿，损失分担案件已生成。" : "已驳回代偿申请。");
 }

@@ -6,6 +6,7 @@ import { activeProfile } from "../policy/active-profile";
 import { countyCalendar } from "../policy/county-calendar";
 import { defineQuery } from "../use-case";
 import { borrowerNames } from "./borrowers";
+import { currentClaim } from "../risk/claim-steps";
 import { defaultDates } from "./default-dates";
 import { iso, loadLoanInScope } from "./loan-records";
 
@@ -26,6 +27,8 @@ export const getLoan = defineQuery({
     ]);
     const changes = await tx.loanChange.findMany({ where: { loanId: loan.id }, orderBy: { createdAt: "desc" } });
     const profile = await activeProfile(tx, loan.countyId, today);
+    const claimChain = profile.settings.defaultHandling.claimChainEnabled;
+    const claim = loan.status === "claim" ? await currentClaim(tx, loan.id) : null;
     const active = ["repaying", "overdue", "inBuffer", "extended", "renewed"].includes(loan.status);
     const lastSurvey = surveys[0] ? iso(surveys[0].surveyedOn) : iso(loan.disbursedOn);
     const nextSurveyDue = active ? addMonths(lastSurvey, profile.settings.process.usageSurveyIntervalMonths) : null;
@@ -61,6 +64,10 @@ export const getLoan = defineQuery({
         mayDecide: actor.role === "county_officer" && ch.status === "requested" && ch.requestedById !== actor.userId,
       })),
       mayRequestChange: actor.role === "bank_officer" && ["repaying", "overdue", "renewed", "inBuffer", "extended"].includes(loan.status) && !changes.some((ch) => ch.status === "requested"),
+      claim: claim ? { appliedAt: claim.appliedAt.toISOString().slice(0, 10), reviewedAt: claim.reviewedAt ? claim.reviewedAt.toISOString().slice(0, 10) : null } : null,
+      mayApplyClaim: claimChain && actor.role === "bank_officer" && ["overdue", "inBuffer"].includes(loan.status),
+      mayReviewClaim: actor.role === "township_officer" && claim !== null && claim.reviewedById === null,
+      mayDecideClaim: (actor.role === "county_officer" || actor.role === "finance_officer") && claim !== null && claim.reviewedById !== null && !claim.actorIds.includes(actor.userId),
       mayReport: ["village_cadre", "township_officer", "county_officer", "bank_officer"].includes(actor.role),
     };
   },

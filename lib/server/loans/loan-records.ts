@@ -48,7 +48,10 @@ export function nextLoanState(state: string, event: LoanEvent, by: Role | "syste
   const role: Role = by === "system" ? (loanMachine.transitions.find((t) => t.event === event && (t.from as readonly string[]).includes(state))?.roles[0] ?? "bank_officer") : by;
   const result = transition(loanMachine, state, event, { ...ctx, role });
   if (!result.ok) {
-    throw new AppError(result.code === "ROLE_NOT_ALLOWED" ? "FORBIDDEN" : "CONFLICT", result.message);
+    if (result.code === "ROLE_NOT_ALLOWED") throw new AppError("FORBIDDEN", result.message);
+    if (result.code === "INVALID_TRANSITION") throw new AppError("CONFLICT", result.message);
+    if (result.code === "RETURN_REASON_REQUIRED") throw AppError.field("reason", result.message);
+    throw new AppError("RULE_VIOLATION", result.message);
   }
   return result.to;
 }

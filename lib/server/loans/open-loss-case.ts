@@ -3,6 +3,7 @@ import type { Loan, ScheduleItem } from "@/generated/prisma/client";
 import { D } from "@/lib/domain/decimal";
 import { lossToSplit, splitLoss } from "@/lib/domain/risk-sharing";
 import type { BorrowerClass } from "@/lib/domain/reference/sharing-schemes";
+import type { Role } from "@/lib/domain/roles";
 import type { AuditInput } from "../audit";
 import type { Tx } from "../db";
 import type { ActiveProfile } from "../policy/active-profile";
@@ -28,21 +29,28 @@ export async function openLossCase(o: {
   bufferEnds: string;
   splitDeadline: string;
   today: string;
+  /** Guizhou: the county approves a compensation claim instead of the buffer simply ending. */
+  claim?: { role: Role; actorId: string; previousActorIds: string[] };
+  /** The date up to which unpaid contractual interest counts (default: the buffer's last day). */
+  interestUpTo?: string;
 }): Promise<{ caseId: string } | { problem: string }> {
   const { tx, loan, profile, bufferEnds, splitDeadline, today } = o;
+  const interestUpTo = o.interestUpTo ?? bufferEnds;
   const cls = await borrowerClass(tx, loan);
   const ratios = profile.settings.sharing.ratios[cls];
   if (!ratios || ratios.length === 0 || ratios.some((r) => r.ratio === null)) {
     return { problem: `政策参数中“${cls}”的损失分担比例未填写完整，贷款 ${loan.contractNumber} 暂未分担` };
   }
   const unpaidInterest = loan.schedule
-    .filter((s) => iso(s.dueDate) <= bufferEnds)
+    .filter((s) => iso(s.dueDate) <= interestUpTo)
     .reduce((acc, s) => acc.plus(new D(s.interestDue.toFixed(2)).minus(s.interestPaid.toFixed(2))), new D(0));
   const unpaidPrincipal = loan.outstandingPrincipal.toFixed(2);
   const loss = lossToSplit({ unpaidPrincipal, unpaidInterest: unpaidInterest.toFixed(2) });
   const shareRatios = ratios.map((r) => ({ party: r.party, ratio: r.ratio as string }));
   const shares = splitLoss(loss, shareRatios);
-  const status = nextLoanState(loan.status, "splitLoss", "system", { today, bufferEndsOn: bufferEnds });
+  const status = o.claim
+    ? nextLoanState(loan.status, "approveClaim", o.claim.role, { actorId: o.claim.actorId, previousActorIds: o.claim.previousActorIds })
+    : nextLoanState(loan.status, "splitLoss", "system", { today, bufferEndsOn: bufferEnds });
   const lossCase = await tx.lossCase.create({
     data: {
       loanId: loan.id,
@@ -59,7 +67,7 @@ export async function openLossCase(o: {
   });
   await setLoanState(tx, loan, { status });
   await o.audit({
-    action: "loan.splitLoss",
+    action: o.claim ? "loan.approveClaim" : "loan.splitLoss",
     entity: "LossCase",
     entityId: lossCase.id,
     countyId: loan.countyId,

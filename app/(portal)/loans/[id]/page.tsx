@@ -12,6 +12,7 @@ import { BUSINESS_STATUSES } from "@/lib/server/loans/record-usage-survey";
 import { ANOMALY_KIND_LABELS } from "@/lib/server/loans/report-anomaly";
 import { ReasonedActionForm } from "@/components/reasoned-action-form";
 import { LOAN_CHANGE_KIND_LABELS } from "@/lib/server/loans/request-loan-change";
+import { applyClaimAction, decideClaimAction, reviewClaimAction } from "../actions";
 import { decideLoanChangeAction, recordRepaymentAction, recordUsageSurveyAction, reportAnomalyAction, requestLoanChangeAction } from "../actions";
 
 export const metadata: Metadata = { title: "贷款详情" };
@@ -98,6 +99,28 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
               { name: "interest", label: "利息（元）", placeholder: "0.00" },
               { name: "penalty", label: "罚息（元）", placeholder: "没有可不填" },
             ]} />
+        </section>
+      ) : null}
+      {loan.claim || loan.mayApplyClaim ? (
+        <section className="space-y-2" data-testid="claim">
+          <h2 className="font-semibold">风险补偿代偿申请</h2>
+          {loan.claim ? (
+            <p className="text-sm">
+              {loan.claim.appliedAt} 银行申请代偿；{loan.claim.reviewedAt ? `${loan.claim.reviewedAt} 乡镇已审核，待县级审批。` : "待乡镇扶贫、财政部门审核。"}
+            </p>
+          ) : null}
+          {loan.mayApplyClaim ? (
+            <ReasonedActionForm action={applyClaimAction} hidden={{ loanId: loan.id }} title="申请风险补偿代偿" reasonLabel="申请理由（清收情况）"
+              choices={[{ value: "apply", label: "提交代偿申请" }]} />
+          ) : null}
+          {loan.mayReviewClaim ? (
+            <ReasonedActionForm action={reviewClaimAction} hidden={{ loanId: loan.id }} title="乡镇审核" reasonLabel="审核意见"
+              choices={[{ value: "review", label: "审核通过并签字" }]} />
+          ) : null}
+          {loan.mayDecideClaim ? (
+            <ReasonedActionForm action={decideClaimAction} hidden={{ loanId: loan.id }} title="县级审批" reasonLabel="审批意见（驳回时必填）"
+              choices={[{ value: "approve", label: "批准代偿" }, { value: "reject", label: "驳回", tone: "danger" }]} />
+          ) : null}
         </section>
       ) : null}
       {loan.changes.length > 0 || loan.mayRequestChange ? (
