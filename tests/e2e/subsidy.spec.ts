@@ -140,4 +140,11 @@ test("a quarter's claim: run, bank statement with one differing line, resolve, c
     `SELECT total::text AS total, status::text AS status, "voucherNumber" FROM "SubsidyRun" WHERE id = $1`, [runId],
   );
   expect([fen(stored.total), stored.status, stored.voucherNumber]).toEqual([sum, "paid", "记-2026-1123"]);
+
+  // The finance dashboard counts the claim as paid, under its quarter and its bank.
+  const printedTotal = (await page.getByTestId("print-total").textContent())!.trim();
+  await page.goto("/subsidy/dashboard");
+  await expect(page.getByRole("heading", { name: "贴息资金看板" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "2026 年第 3 季度" })).toContainText(printedTotal);
+  await expect(page.getByRole("row").filter({ hasText: BANK })).toBeVisible();
 });
