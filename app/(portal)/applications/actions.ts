@@ -13,6 +13,7 @@ import { reviewApplication } from "@/lib/server/applications/review-application"
 import { saveApplicationDraft } from "@/lib/server/applications/save-application-draft";
 import { submitApplication } from "@/lib/server/applications/submit-application";
 import { uploadAttachment } from "@/lib/server/applications/upload-attachment";
+import { settleDueRatingPublicity } from "@/lib/server/credit/settle-rating-publicity";
 
 export async function saveDraftAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formToObject(form);
@@ -31,6 +32,8 @@ async function onApplication(useCase: Parameters<typeof runAction>[0], form: For
 }
 
 export async function submitAction(_prev: FormState, form: FormData) {
+  // A rating whose publicity just ended must count as the household's grade at submission.
+  await settleDueRatingPublicity(null);
   return onApplication(submitApplication, form);
 }
 

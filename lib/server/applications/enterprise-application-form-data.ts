@@ -36,7 +36,7 @@ export const enterpriseApplicationFormData = defineQuery({
     const statuses = drivableStatuses(profile);
     const [enterprises, blacklist, households, rates, links, agreement, plan] = await Promise.all([
       tx.enterprise.findMany({ where: enterpriseScope(actor), orderBy: [{ name: "asc" }, { id: "asc" }] }),
-      tx.blacklistEntry.findMany({ where: { countyId, enterpriseId: { not: null }, status: "active" }, select: { enterpriseId: true } }),
+      tx.blacklistEntry.findMany({ where: { countyId, enterpriseId: { not: null }, status: { in: ["active", "removalPending"] } }, select: { enterpriseId: true } }),
       tx.household.findMany({
         where: { ...areaScope(actor), status: { in: statuses } },
         select: { id: true, headName: true, status: true, villageId: true },

@@ -48,7 +48,7 @@ export async function assessEnterpriseLoan(
   const settings = enterpriseSettings(o.profile);
   const [rates, blacklist] = await Promise.all([
     benchmarkRatesOn(tx, o.today),
-    tx.blacklistEntry.count({ where: { enterpriseId: o.enterprise.id, status: "active" } }),
+    tx.blacklistEntry.count({ where: { enterpriseId: o.enterprise.id, status: { in: ["active", "removalPending"] } } }),
   ]);
   const benchmarkRate = benchmarkForTerm(rates, o.termMonths);
   const months = monthsOperating(iso(o.enterprise.operatingSince), o.today);
