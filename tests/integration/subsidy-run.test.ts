@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
+import { getSubsidyRun } from "@/lib/server/subsidy/get-subsidy-run";
 import { runSubsidyQuarter } from "@/lib/server/subsidy/run-subsidy-quarter";
 import { activateProfile, makeActor, makeCounty, prisma, resetDb, setNow, type TestCounty } from "./fixtures";
 import { makeBank } from "./loans-fixtures";
@@ -123,6 +124,11 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
     });
     // 135.33 + 58.33 + 100.00 + 38.33 + 0.00 + 115.00 + 1022.22 + 383.33 = 1852.54
     expect(run.total.toFixed(2)).toBe("1852.54");
+    // The claim page explains each amount from the stored detail.
+    const view = await getSubsidyRun(county, { id: run.id });
+    expect(view.lines.find((l) => l.contractNumber === "A" && l.kind === "interest")?.explanation).toBe(
+      "余额 2026-04-01～2026-06-10 20000.00；逾期 2026-04-21～2026-05-05；合同利率 0.05，贴息上限 0.0435（基准利率）；贴息期限至 2026-08-20；计算额 135.33；本季实付利息 194.44",
+    );
   });
 
   it("without the extension the days after the original maturity earn nothing", async () => {

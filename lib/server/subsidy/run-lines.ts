@@ -19,6 +19,8 @@ export type RunLineView = {
   eligible: boolean;
   reason: string | null;
   clawedBack: boolean;
+  /** How the amount was reached, from the line's stored detail (balances, overdue days, rates, 据实). */
+  explanation: string;
 };
 
 export type ClawbackView = { id: string; contractNumber: string; borrower: string; amount: string; reason: string; status: string };
@@ -33,6 +35,33 @@ export type RunTotals = {
 };
 
 const KIND_ORDER = { interest: 0, enterprise: 1, guaranteeFee: 2 } as const satisfies Record<SubsidyKind, number>;
+
+type Detail = {
+  balanceSegments?: { from: string; to: string; balance: string }[];
+  overduePeriods?: { from: string; to: string }[];
+  contractRate?: string;
+  capRate?: string;
+  regime?: string;
+  computed?: string;
+  actualInterestPaid?: string | null;
+  householdsDriven?: number;
+  quotaPerHousehold?: string;
+  subsidyEnd?: string;
+};
+
+/** "余额 04-01～06-10 20000.00；逾期 04-21～05-05；…" from a line's detail. */
+function explain(raw: unknown): string {
+  const d = (raw ?? {}) as Detail;
+  const parts: string[] = [];
+  if (d.balanceSegments?.length) parts.push(`余额 ${d.balanceSegments.map((s) => `${s.from}～${s.to} ${s.balance}`).join("，")}`);
+  if (d.overduePeriods?.length) parts.push(`逾期 ${d.overduePeriods.map((p) => `${p.from}～${p.to}`).join("，")}`);
+  if (d.contractRate && d.capRate) parts.push(`合同利率 ${d.contractRate}，贴息上限 ${d.capRate}（${d.regime === "lpr" ? "LPR" : "基准利率"}）`);
+  if (d.householdsDriven !== undefined) parts.push(`带动 ${d.householdsDriven} 户 × ${d.quotaPerHousehold}`);
+  if (d.subsidyEnd) parts.push(`贴息期限至 ${d.subsidyEnd}`);
+  if (d.computed) parts.push(`计算额 ${d.computed}`);
+  if (d.actualInterestPaid) parts.push(`本季实付利息 ${d.actualInterestPaid}`);
+  return parts.join("；");
+}
 
 const sum = (values: readonly string[]): Dec => values.reduce((acc, v) => acc.plus(v), new D(0));
 
@@ -67,7 +96,7 @@ export async function runLines(tx: Tx, runs: readonly Pick<SubsidyRun, "id">[]) 
         id: l.id, runId: l.runId, bankId: loan.bankId, loanId: l.loanId, contractNumber: loan.contractNumber,
         borrower: nameOf.get(loan.householdId ?? loan.enterpriseId ?? "") ?? "", township: townshipOf.get(loan.townshipId) ?? "",
         kind: l.kind, kindLabel: KIND_LABELS[l.kind], days: l.days, subsidisedDays: l.subsidisedDays, rate: l.rate.toString(),
-        amount: l.amount.toFixed(2), eligible: l.eligible, reason: l.reason, clawedBack: clawedLines.has(l.id),
+        amount: l.amount.toFixed(2), eligible: l.eligible, reason: l.reason, clawedBack: clawedLines.has(l.id), explanation: explain(l.detail),
       };
     })
     .sort((a, b) => a.township.localeCompare(b.township, "zh") || a.contractNumber.localeCompare(b.contractNumber) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);

@@ -17,6 +17,8 @@ import { approveAction, certifyAction, importStatementAction, markFraudAction, p
 export const metadata: Metadata = { title: "贴息申报" };
 
 const OPEN = ["differs", "missingInPortal", "missingInStatement"];
+/** A bank's claim may hold thousands of lines: the page shows the first ones, the list and the workbook all. */
+const SHOWN_LINES = 500;
 
 export default async function SubsidyRunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -107,7 +109,7 @@ export default async function SubsidyRunPage({ params }: { params: Promise<{ id:
               <tr><th className="p-2">乡镇</th><th className="p-2">合同编号</th><th className="p-2">借款人</th><th className="p-2">类别</th><th className="p-2 text-right">计息天数</th><th className="p-2 text-right">贴息天数</th><th className="p-2 text-right">利率</th><th className="p-2 text-right">金额（元）</th><th className="p-2">说明</th></tr>
             </thead>
             <tbody>
-              {run.lines.map((l) => (
+              {run.lines.slice(0, SHOWN_LINES).map((l) => (
                 <tr key={l.id} className={`border-t ${l.eligible ? "" : "text-slate-500"}`}>
                   <td className="p-2">{l.township}</td>
                   <td className="p-2">{l.contractNumber}</td>
@@ -117,12 +119,20 @@ export default async function SubsidyRunPage({ params }: { params: Promise<{ id:
                   <td className="p-2 text-right">{l.subsidisedDays}</td>
                   <td className="p-2 text-right">{l.rate}</td>
                   <td className="p-2 text-right tabular-nums" data-amount={l.amount}>{formatAmount(l.amount)}</td>
-                  <td className="p-2 whitespace-normal">{[l.reason, l.clawedBack ? "已登记骗取贴息" : null].filter(Boolean).join("；")}</td>
+                  <td className="p-2 whitespace-normal">
+                    {[l.reason, l.clawedBack ? "已登记骗取贴息" : null].filter(Boolean).join("；")}
+                    {l.explanation ? (
+                      <details className="text-xs text-slate-600"><summary className="cursor-pointer text-blue-700">计算过程</summary>{l.explanation}</details>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        {run.lines.length > SHOWN_LINES ? (
+          <p className="text-sm text-slate-600">仅显示前 {SHOWN_LINES} 笔；全部明细见拨付清单或导出的 Excel。</p>
+        ) : null}
       </section>
 
       {run.clawbacks.length > 0 ? (
