@@ -1,15 +1,17 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Loan, ScheduleItem } from "@/generated/prisma/client";
+import type { BorrowerClass } from "@/lib/domain/reference/sharing-schemes";
 import { addDays } from "@/lib/domain/calendar";
-import { prisma } from "../db";
+import { prisma, type Tx } from "../db";
 import { defaultDates } from "../loans/default-dates";
-import { day, iso, nextLoanState, REPAYING_STATES, setLoanState } from "../loans/loan-records";
-import { openLossCase } from "../loans/open-loss-case";
+import { day, iso, nextLoanState, REPAYING_STATES } from "../loans/loan-records";
+import { lossCaseData, type LossCaseData } from "../loans/open-loss-case";
 import { activeProfile } from "../policy/active-profile";
 import { countyCalendar } from "../policy/county-calendar";
 import { refreshBreaker } from "../risk/refresh-breaker";
 import { AppError } from "../errors";
-import { runSystemTask } from "../use-case";
+import { auditJson, writeAudit, type AuditInput } from "../audit";
 
 export type CountyRun = {
   county: string;
@@ -25,6 +27,11 @@ export type CountyRun = {
 
 const JOB = "daily";
 
+/** An audit row with no actor, as writeAudit writes it, for a bulk insert. */
+function auditRow(actorId: null, a: AuditInput) {
+  return { actorId, actorRole: null, countyId: a.countyId ?? null, action: a.action, entity: a.entity, entityId: a.entityId, before: auditJson(a.before), after: auditJson(a.after) };
+}
+
 /** The first instalment still unpaid after its due date: the one the buffer counts from. */
 function firstOverdue(schedule: ScheduleItem[], date: string): ScheduleItem | undefined {
   return schedule
@@ -32,8 +39,16 @@ function firstOverdue(schedule: ScheduleItem[], date: string): ScheduleItem | un
     .sort((a, b) => a.seq - b.seq)[0];
 }
 
+/**
+ * Like runSystemTask (one transaction, audited with no actor), with a time limit fit for a whole
+ * county's loans: Prisma's default of 5 s is exceeded by a county of a few thousand loans.
+ */
+function countyTask<R>(run: (ctx: { tx: Tx; audit: (entry: AuditInput) => Promise<void> }) => Promise<R>): Promise<R> {
+  return prisma.$transaction((tx) => run({ tx, audit: (entry) => writeAudit(tx, null, entry) }), { timeout: 15 * 60_000, maxWait: 30_000 });
+}
+
 async function runCounty(countyId: string, code: string, date: string): Promise<CountyRun> {
-  return runSystemTask(`job.${JOB}`, async ({ tx, audit }) => {
+  return countyTask(async ({ tx, audit }) => {
     // One run per county and business date: the row is written in the same transaction as the
     // work, so a failed run leaves nothing behind and a second run for the date does nothing.
     const ran = await tx.jobRun.findUnique({ where: { name_date: { name: `${JOB}:${code}`, date: day(date) } } });
@@ -49,6 +64,10 @@ async function runCounty(countyId: string, code: string, date: string): Promise<
     const calendar = await countyCalendar(tx, countyId);
     const problems: string[] = [];
 
+    // The county's active loans are locked first, in id order, as a repayment locks its loan
+    // before its instalments: the job and a repayment never wait on each other crosswise.
+    await tx.$queryRaw`SELECT id FROM "Loan" WHERE "countyId" = ${countyId} AND status::text = ANY(${[...REPAYING_STATES]}::text[]) ORDER BY id FOR UPDATE`;
+
     // 1. Instalments past their due date and not fully paid are overdue.
     const overdue = await tx.scheduleItem.updateMany({
       where: { dueDate: { lt: day(date) }, status: { in: ["due", "partial"] }, loan: { countyId, status: { in: [...REPAYING_STATES] } } },
@@ -62,41 +81,69 @@ async function runCounty(countyId: string, code: string, date: string): Promise<
       include: { schedule: true },
       orderBy: { id: "asc" },
     });
-    if (loans.length > 0) await tx.$queryRaw`SELECT id FROM "Loan" WHERE id = ANY(${loans.map((l) => l.id)}::text[]) ORDER BY id FOR UPDATE`;
-    let movedToOverdue = 0, movedToBuffer = 0, lossCasesOpened = 0;
-    for (const loaded of loans) {
-      const loan: Loan & { schedule: ScheduleItem[] } = loaded;
+    // Decided loan by loan, written in bulk (a county has thousands of loans): the loans are
+    // locked above, so their versions are bumped without a compare-and-swap.
+    let movedToOverdue = 0, movedToBuffer = 0;
+    const toBuffer: string[] = [];
+    const toSplit: string[] = [];
+    const audits: AuditInput[] = [];
+    const cases: { id: string; loan: Loan; data: LossCaseData; bufferEnds: string; splitDeadline: string }[] = [];
+    const agricultural = new Map(
+      (await tx.enterprise.findMany({ where: { id: { in: loans.flatMap((l) => (l.enterpriseId ? [l.enterpriseId] : [])) } }, select: { id: true, agricultural: true } }))
+        .map((e) => [e.id, e.agricultural]),
+    );
+    for (const loan of loans) {
       const first = firstOverdue(loan.schedule, date);
       if (!first) continue;
       const from = loan.status;
-      if (loan.status === "repaying" || loan.status === "extended" || loan.status === "renewed") {
-        loan.status = nextLoanState(loan.status, "markOverdue", "system");
+      let status: string = loan.status;
+      if (status === "repaying" || status === "extended" || status === "renewed") {
+        status = nextLoanState(status, "markOverdue", "system");
         movedToOverdue++;
       }
-      if (loan.status === "overdue") {
-        loan.status = nextLoanState(loan.status, "startBuffer", "system");
+      if (status === "overdue") {
+        status = nextLoanState(status, "startBuffer", "system");
         movedToBuffer++;
       }
       const dates = defaultDates(profile, iso(first.dueDate), calendar);
-      if (from !== loan.status) {
-        await setLoanState(tx, loan, { status: loan.status });
-        await audit({
+      if (from !== status) {
+        audits.push({
           action: "loan.startBuffer", entity: "Loan", entityId: loan.id, countyId,
-          before: { status: from }, after: { status: loan.status, overdueSince: addDays(iso(first.dueDate), 1), bufferEnds: dates?.bufferEnds ?? null, date },
+          before: { status: from }, after: { status, overdueSince: addDays(iso(first.dueDate), 1), bufferEnds: dates?.bufferEnds ?? null, date },
         });
       }
-      if (!dates) {
-        problems.push("政策参数未设置缓冲期，逾期贷款暂不计算缓冲期满日");
-        continue;
-      }
       // Guizhou: the bank's outlet applies for compensation instead (claim chain).
-      if (profile.settings.defaultHandling.claimChainEnabled) continue;
-      if (loan.status === "inBuffer" && date > dates.bufferEnds) {
-        const opened = await openLossCase({ tx, audit, loan, profile, bufferEnds: dates.bufferEnds, splitDeadline: dates.splitDeadline, today: date });
-        if ("problem" in opened) problems.push(opened.problem);
-        else lossCasesOpened++;
+      if (dates && !profile.settings.defaultHandling.claimChainEnabled && status === "inBuffer" && date > dates.bufferEnds) {
+        const cls: BorrowerClass = loan.kind === "household" || !loan.enterpriseId ? "household" : agricultural.get(loan.enterpriseId) === false ? "nonagri_enterprise" : "agri_enterprise";
+        const data = lossCaseData({ loan, profile, cls, interestUpTo: dates.bufferEnds });
+        if ("problem" in data) problems.push(data.problem);
+        else {
+          const next = nextLoanState(status, "splitLoss", "system", { today: date, bufferEndsOn: dates.bufferEnds });
+          cases.push({ id: randomUUID(), loan, data, bufferEnds: dates.bufferEnds, splitDeadline: dates.splitDeadline });
+          audits.push({
+            action: "loan.splitLoss", entity: "LossCase", entityId: cases[cases.length - 1].id, countyId,
+            before: { loanStatus: status }, after: { loanId: loan.id, loanStatus: next, ...data, bufferEnds: dates.bufferEnds, splitDeadline: dates.splitDeadline },
+          });
+          toSplit.push(loan.id);
+          continue;
+        }
       }
+      if (!dates) problems.push("政策参数未设置缓冲期，逾期贷款暂不计算缓冲期满日");
+      if (from !== status) toBuffer.push(loan.id);
     }
+    if (toBuffer.length) await tx.loan.updateMany({ where: { id: { in: toBuffer } }, data: { status: "inBuffer", version: { increment: 1 } } });
+    if (toSplit.length) await tx.loan.updateMany({ where: { id: { in: toSplit } }, data: { status: "split", version: { increment: 1 } } });
+    if (cases.length) {
+      await tx.lossCase.createMany({
+        data: cases.map((c) => {
+          const { shares: _shares, ...amounts } = c.data;
+          return { id: c.id, loanId: c.loan.id, countyId, ...amounts, bufferEndsOn: day(c.bufferEnds), splitDeadline: day(c.splitDeadline), profileVersion: profile.version };
+        }),
+      });
+      await tx.lossShare.createMany({ data: cases.flatMap((c) => c.data.shares.map((s) => ({ caseId: c.id, ...s }))) });
+    }
+    if (audits.length) await tx.auditEvent.createMany({ data: audits.map((a) => auditRow(null, a)) });
+    const lossCasesOpened = cases.length;
 
     // 4. The circuit breaker, with an event for each area or lender that tripped or resumed.
     const events = await refreshBreaker(tx, countyId, date, profile);

@@ -9,17 +9,51 @@ import type { Tx } from "../db";
 import type { ActiveProfile } from "../policy/active-profile";
 import { day, iso, nextLoanState, setLoanState } from "./loan-records";
 
-async function borrowerClass(tx: Tx, loan: Loan): Promise<BorrowerClass> {
+export async function borrowerClass(tx: Tx, loan: Pick<Loan, "kind" | "enterpriseId">): Promise<BorrowerClass> {
   if (loan.kind === "household" || !loan.enterpriseId) return "household";
   const e = await tx.enterprise.findUnique({ where: { id: loan.enterpriseId }, select: { agricultural: true } });
   return e?.agricultural === false ? "nonagri_enterprise" : "agri_enterprise";
 }
 
+export type LossCaseData = {
+  unpaidPrincipal: string;
+  unpaidInterest: string;
+  loss: string;
+  scheme: string;
+  shares: { party: string; ratio: string; amount: string }[];
+};
+
 /**
- * At the end of the buffer (POLICY §8, §15.3–15.5) the loss is split: unpaid principal plus the
- * unpaid contractual interest of the instalments due by the buffer's last day, shared by the
- * county's scheme for the borrower's class, each share to the fen. The loan moves to `split`.
- * Returns null (and writes nothing) when the profile's ratios for that class are incomplete.
+ * POLICY §8, §15.3–15.4: the loss to split is the unpaid principal plus the unpaid contractual
+ * interest of the instalments due by `interestUpTo`, shared by the county's scheme for the
+ * borrower's class, each share to the fen (summing exactly). A problem when the profile's ratios
+ * for that class are incomplete.
+ */
+export function lossCaseData(o: {
+  loan: Loan & { schedule: ScheduleItem[] };
+  profile: ActiveProfile;
+  cls: BorrowerClass;
+  interestUpTo: string;
+}): LossCaseData | { problem: string } {
+  const { loan, profile, cls } = o;
+  const ratios = profile.settings.sharing.ratios[cls];
+  if (!ratios || ratios.length === 0 || ratios.some((r) => r.ratio === null)) {
+    return { problem: `政策参数中“${cls}”的损失分担比例未填写完整，贷款 ${loan.contractNumber} 暂未分担` };
+  }
+  const unpaidInterest = loan.schedule
+    .filter((s) => iso(s.dueDate) <= o.interestUpTo)
+    .reduce((acc, s) => acc.plus(s.interestDue.toString()).minus(s.interestPaid.toString()), new D(0))
+    .toFixed(2);
+  const unpaidPrincipal = loan.outstandingPrincipal.toFixed(2);
+  const loss = lossToSplit({ unpaidPrincipal, unpaidInterest });
+  const shareRatios = ratios.map((r) => ({ party: r.party, ratio: r.ratio as string }));
+  const shares = splitLoss(loss, shareRatios).map((s, i) => ({ party: s.party, ratio: shareRatios[i].ratio, amount: s.amount }));
+  return { unpaidPrincipal, unpaidInterest, loss, scheme: profile.settings.sharing.scheme ?? "negotiated", shares };
+}
+
+/**
+ * Opens the loss-sharing case of one loan and moves the loan to `split`: at buffer end (the daily
+ * job does this in bulk with lossCaseData) or, in Guizhou, when the county approves a claim.
  */
 export async function openLossCase(o: {
   tx: Tx;
@@ -35,34 +69,17 @@ export async function openLossCase(o: {
   interestUpTo?: string;
 }): Promise<{ caseId: string } | { problem: string }> {
   const { tx, loan, profile, bufferEnds, splitDeadline, today } = o;
-  const interestUpTo = o.interestUpTo ?? bufferEnds;
-  const cls = await borrowerClass(tx, loan);
-  const ratios = profile.settings.sharing.ratios[cls];
-  if (!ratios || ratios.length === 0 || ratios.some((r) => r.ratio === null)) {
-    return { problem: `政策参数中“${cls}”的损失分担比例未填写完整，贷款 ${loan.contractNumber} 暂未分担` };
-  }
-  const unpaidInterest = loan.schedule
-    .filter((s) => iso(s.dueDate) <= interestUpTo)
-    .reduce((acc, s) => acc.plus(new D(s.interestDue.toFixed(2)).minus(s.interestPaid.toFixed(2))), new D(0));
-  const unpaidPrincipal = loan.outstandingPrincipal.toFixed(2);
-  const loss = lossToSplit({ unpaidPrincipal, unpaidInterest: unpaidInterest.toFixed(2) });
-  const shareRatios = ratios.map((r) => ({ party: r.party, ratio: r.ratio as string }));
-  const shares = splitLoss(loss, shareRatios);
+  const data = lossCaseData({ loan, profile, cls: await borrowerClass(tx, loan), interestUpTo: o.interestUpTo ?? bufferEnds });
+  if ("problem" in data) return data;
   const status = o.claim
     ? nextLoanState(loan.status, "approveClaim", o.claim.role, { actorId: o.claim.actorId, previousActorIds: o.claim.previousActorIds })
     : nextLoanState(loan.status, "splitLoss", "system", { today, bufferEndsOn: bufferEnds });
+  const { shares, ...amounts } = data;
   const lossCase = await tx.lossCase.create({
     data: {
-      loanId: loan.id,
-      countyId: loan.countyId,
-      scheme: profile.settings.sharing.scheme ?? "negotiated",
-      unpaidPrincipal,
-      unpaidInterest: unpaidInterest.toFixed(2),
-      loss,
-      bufferEndsOn: day(bufferEnds),
-      splitDeadline: day(splitDeadline),
-      profileVersion: profile.version,
-      shares: { create: shares.map((s, i) => ({ party: s.party, ratio: shareRatios[i].ratio, amount: s.amount })) },
+      loanId: loan.id, countyId: loan.countyId, ...amounts,
+      bufferEndsOn: day(bufferEnds), splitDeadline: day(splitDeadline), profileVersion: profile.version,
+      shares: { create: shares },
     },
   });
   await setLoanState(tx, loan, { status });
@@ -72,7 +89,7 @@ export async function openLossCase(o: {
     entityId: lossCase.id,
     countyId: loan.countyId,
     before: { loanStatus: loan.status },
-    after: { loanId: loan.id, loanStatus: status, loss, unpaidPrincipal, unpaidInterest: unpaidInterest.toFixed(2), bufferEnds, splitDeadline, shares },
+    after: { loanId: loan.id, loanStatus: status, ...data, bufferEnds, splitDeadline },
   });
   return { caseId: lossCase.id };
 }
