@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ReasonedActionForm } from "@/components/reasoned-action-form";
 import { SimpleActionForm } from "@/components/simple-action-form";
+import { SubsidyDecisionForm } from "@/components/subsidy-decision-form";
 import { StatusBadge } from "@/components/status-badge";
 import { SubsidyFraudForm } from "@/components/subsidy-fraud-form";
 import { SubsidyPaymentForm } from "@/components/subsidy-payment-form";
@@ -80,7 +80,7 @@ export default async function SubsidyRunPage({ params }: { params: Promise<{ id:
                     <td className="p-2">{s.statusLabel}</td>
                     <td className="p-2">
                       {OPEN.includes(s.status) && county && run.status === "computed" ? (
-                        <ReasonedActionForm action={resolveLineAction} hidden={{ id: s.id, runId: run.id }} title={`处理差异：${s.contractNumber}`}
+                        <SubsidyDecisionForm action={resolveLineAction} hidden={{ id: s.id, runId: run.id }} title={`处理差异：${s.contractNumber}`}
                           reasonLabel="处理说明（以平台计算为准的理由）" choices={[{ value: "resolve", label: "确认处理" }]} success="已处理。" />
                       ) : (s.resolution ?? "")}
                     </td>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ReasonedActionForm } from "@/components/reasoned-action-form";
+import { SubsidyDecisionForm } from "@/components/subsidy-decision-form";
 import { formatAmount } from "@/lib/domain/money";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { subsidyDashboard } from "@/lib/server/subsidy/subsidy-dashboard";
@@ -51,7 +51,7 @@ export default async function SubsidyDashboardPage() {
         <section className="space-y-2">
           <h2 className="font-semibold">待复核的骗取贴息登记</h2>
           {d.pendingClawbacks.map((c) => (
-            <ReasonedActionForm key={c.id} action={decideFraudAction} hidden={{ clawbackId: c.id }} reasonLabel="复核意见（不予认定时必填）"
+            <SubsidyDecisionForm key={c.id} action={decideFraudAction} hidden={{ clawbackId: c.id }} reasonLabel="复核意见（不予认定时必填）"
               title={`${c.contractNumber}：追回 ${formatAmount(c.amount)} 元（${c.reason}）`}
               choices={[{ value: "approve", label: "认定并生效" }, { value: "reject", label: "不予认定", tone: "danger" }]} success="已复核。" />
           ))}
