@@ -45,7 +45,9 @@ export async function applyRepayment(o: {
       "principal",
       loan.status === "repaid"
         ? "该贷款已结清，不能再登记还款"
-        : `该贷款处于“${label}”状态，收回的款项请在“损失分担”页面登记为追偿回款`,
+        : loan.status === "claim"
+          ? "该贷款的代偿申请正在审批，暂不能登记还款；借款人还款的，请先由县级驳回代偿申请"
+          : `该贷款处于“${label}”状态，收回的款项请在“损失分担”页面登记为追偿回款`,
     );
   }
   if (fields.paidOn > today) throw AppError.field("paidOn", "还款日期不能晚于今天");
