@@ -22,7 +22,7 @@ function fen(text: string): bigint {
  * A 20,000 元 loan of a 马庄村 household at the demo bank disbursed on 2026-07-01, written directly
  * as issue 4's disbursement leaves it; its first interest falls due on the Q3 settlement day.
  */
-async function makeLoan(contract: string) {
+async function makeLoan(contract: string, disbursedOn = "2026-07-01", quarter = 3) {
   const h = await one<{ id: string; townshipId: string; villageId: string; countyId: string }>(
     `SELECT h.id, h."townshipId", h."villageId", h."countyId" FROM "Household" h JOIN "OrgUnit" v ON v.id = h."villageId"
      WHERE v.code = $1 AND h.status = 'registeredPoor' AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."householdId" = h.id)
@@ -38,8 +38,8 @@ async function makeLoan(contract: string) {
   );
   const loan = await one<{ id: string }>(
     `INSERT INTO "Loan" (id, "applicationId", kind, "countyId", "townshipId", "villageId", "householdId", "bankId", "contractNumber", principal, rate, "termMonths", "disbursedOn", "maturityDate", "outstandingPrincipal", "updatedAt")
-     VALUES (gen_random_uuid(), $1, 'household', $2, $3, $4, $5, $6, $7, 20000, 0.0435, 12, '2026-07-01', '2027-07-01', 20000, now()) RETURNING id`,
-    [app.id, h.countyId, h.townshipId, h.villageId, h.id, bank.id, contract],
+     VALUES (gen_random_uuid(), $1, 'household', $2, $3, $4, $5, $6, $7, 20000, 0.0435, 12, $8::date, '2027-07-01', 20000, now()) RETURNING id`,
+    [app.id, h.countyId, h.townshipId, h.villageId, h.id, bank.id, contract, disbursedOn],
   );
   await sql(
     `INSERT INTO "ScheduleItem" (id, "loanId", seq, "dueDate", "principalDue", "interestDue") VALUES
@@ -47,8 +47,8 @@ async function makeLoan(contract: string) {
     [loan.id],
   );
   // A run of 2026 Q3 for this bank left by an earlier attempt would be returned, not recomputed.
-  await sql(`DELETE FROM "SubsidyRun" WHERE "bankId" = $1 AND year = 2026 AND quarter = 3`, [bank.id]);
-  return { bankId: bank.id };
+  await sql(`DELETE FROM "SubsidyRun" WHERE "bankId" = $1 AND year = 2026 AND quarter = $2`, [bank.id, quarter]);
+  return { bankId: bank.id, householdId: h.id };
 }
 
 /** The bank's statement: every loan of the claim at the portal's amount, except `contract` at `amount`. */
@@ -147,4 +147,37 @@ test("a quarter's claim: run, bank statement with one differing line, resolve, c
   await expect(page.getByRole("heading", { name: "贴息资金看板" })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "2026 年第 3 季度" })).toContainText(printedTotal);
   await expect(page.getByRole("row").filter({ hasText: BANK })).toBeVisible();
+});
+
+test("fraud: the county marks a line, another officer approves on the dashboard; the borrower is blacklisted and the clawback awaits the next claim", async ({ page }) => {
+  const contract = `E2E-FR-${Date.now()}`;
+  const { householdId } = await makeLoan(contract, "2026-04-01", 2);
+  await signIn(page, "xian01");
+  await page.goto("/subsidy");
+  await page.getByLabel("合作银行").selectOption({ label: BANK });
+  await page.getByLabel("年度").fill("2026");
+  await page.getByLabel("结息季度").selectOption("2");
+  await page.getByRole("button", { name: "计算本季度贴息" }).click();
+  await expect(page).toHaveURL(/\/subsidy\/[0-9a-f-]{36}$/);
+  // [04-01, 06-20) = 80 days: 20000 × 80 × 0.0435 / 360 = 69600 / 360 = 193.333… → 193.33.
+  const option = page.getByLabel("贴息明细").locator("option").filter({ hasText: contract }).filter({ hasText: "农户贷款贴息" });
+  await expect(option).toContainText("193.33");
+  await page.getByLabel("贴息明细").selectOption({ label: (await option.textContent())! });
+  await page.getByLabel("认定的事实与依据").fill("冒用他人身份申请贷款并领取贴息");
+  await page.getByRole("button", { name: "登记骗取贴息" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "待另一名县级工作人员复核" })).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "xian02");
+  await page.goto("/subsidy/dashboard");
+  const finding = page.getByRole("form", { name: new RegExp(contract) });
+  await expect(finding).toContainText("193.33");
+  await finding.getByRole("button", { name: "认定并生效" }).click();
+  await expect(page.getByRole("form", { name: new RegExp(contract) })).toHaveCount(0);
+  const clawback = await one<{ status: string; amount: string }>(
+    `SELECT c.status::text AS status, c.amount::text AS amount FROM "Clawback" c JOIN "Loan" l ON l.id = c."loanId" WHERE l."contractNumber" = $1`, [contract],
+  );
+  expect(clawback).toEqual({ status: "active", amount: "193.33" });
+  const entry = await one<{ status: string }>(`SELECT status::text AS status FROM "BlacklistEntry" WHERE "householdId" = $1`, [householdId]);
+  expect(entry.status).toBe("active");
 });
