@@ -25,14 +25,22 @@ export async function countyBreaker(tx: Tx, countyId: string, today: string, pro
       FROM "Loan" l
       WHERE l."countyId" = ${countyId} AND l.kind = 'household'
         AND l.status NOT IN ('repaid', 'writtenOffCaseKept')
+    ),
+    -- Summed per village and per township first, then joined to the units: one pass over the
+    -- loans instead of a join of every unit with every loan.
+    by_area AS (
+      SELECT "villageId" AS id, SUM(outstanding) AS outstanding, SUM(outstanding) FILTER (WHERE npl) AS npl
+      FROM loan_npl WHERE "villageId" IS NOT NULL GROUP BY "villageId"
+      UNION ALL
+      SELECT "townshipId" AS id, SUM(outstanding), SUM(outstanding) FILTER (WHERE npl)
+      FROM loan_npl GROUP BY "townshipId"
     )
     SELECT u.id, u.level::text AS level, u."parentId",
-      COALESCE(SUM(n.outstanding) * 100, 0)::bigint AS outstanding_fen,
-      COALESCE(SUM(n.outstanding) FILTER (WHERE n.npl) * 100, 0)::bigint AS npl_fen
+      COALESCE(a.outstanding * 100, 0)::bigint AS outstanding_fen,
+      COALESCE(a.npl * 100, 0)::bigint AS npl_fen
     FROM "OrgUnit" u
-    LEFT JOIN loan_npl n ON (u.level = 'village' AND n."villageId" = u.id) OR (u.level = 'township' AND n."townshipId" = u.id)
-    WHERE u."countyId" = ${countyId} AND u.level IN ('township', 'village')
-    GROUP BY u.id, u.level, u."parentId"`;
+    LEFT JOIN by_area a ON a.id = u.id
+    WHERE u."countyId" = ${countyId} AND u.level IN ('township', 'village')`;
   // A level without a threshold (e.g. Guizhou, which has only the lender rule) never trips:
   // no NPL ratio can exceed 2.
   const rule = {
