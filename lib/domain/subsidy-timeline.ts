@@ -78,11 +78,7 @@ function replay(schedule: readonly TimelineInstalment[], repayments: readonly Ti
     principalLeft: amount(s.principalDue, `schedule[${i}].principalDue`),
     interestLeft: amount(s.interestDue, `schedule[${i}].interestDue`),
   }));
-  const paid: Paid[] = items.map((it) => ({
-    principalDone: null,
-    interestDone: null,
-    interestByDay: new Map(),
-  }));
+  const paid: Paid[] = items.map(() => ({ principalDone: null, interestDone: null, interestByDay: new Map() }));
   for (const r of sortedRepayments(repayments)) {
     let interest = amount(r.interest, "repayments.interest");
     let principal = amount(r.principal, "repayments.principal");
@@ -111,9 +107,9 @@ function replay(schedule: readonly TimelineInstalment[], repayments: readonly Ti
     });
   }
   // Nothing due is paid from the start.
-  items.forEach((it, i) => {
-    if (amount(schedule[i].interestDue, "interestDue").isZero()) paid[i].interestDone = "0001-01-01";
-    if (amount(schedule[i].principalDue, "principalDue").isZero()) paid[i].principalDone = "0001-01-01";
+  schedule.forEach((s, i) => {
+    if (amount(s.interestDue, "interestDue").isZero()) paid[i].interestDone = "0001-01-01";
+    if (amount(s.principalDue, "principalDue").isZero()) paid[i].principalDone = "0001-01-01";
   });
   return paid;
 }
