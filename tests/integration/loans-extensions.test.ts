@@ -85,4 +85,20 @@ describe("extensions and renewals (real PostgreSQL)", () => {
     await runDailyJob("2026-10-02");
     expect((await loanState(loan.id)).status).toBe("renewed");
   });
+
+  it("an instalment plan re-schedules the unpaid principal in equal instalments and ends the buffer", async () => {
+    const loan = await makeLoan({ c, bankId: bank.bankId, principal: "12000.00", disbursedOn: "2025-09-20", schedule: [
+      { dueDate: "2026-09-20", principal: "12000.00", interest: "0.00" },
+    ] });
+    await runDailyJob("2026-10-01");
+    expect((await loanState(loan.id)).status).toBe("inBuffer");
+    const { id } = await requestLoanChange(bank.officer, { loanId: loan.id, kind: "instalmentPlan", termMonths: "6", reason: "按养殖周期分期还款" });
+    await decideLoanChange(county, { changeId: id, decision: "approve" });
+    const l = await prisma.loan.findUniqueOrThrow({ where: { id: loan.id }, include: { schedule: { orderBy: { seq: "asc" } } } });
+    expect(l.status).toBe("repaying");
+    // Equal instalments on the county's settlement dates (quarterly) over the 6 months.
+    expect(l.schedule.map((s) => s.principalDue.toFixed(2))).toEqual(["4000.00", "4000.00", "4000.00"]);
+    expect(l.maturityDate.toISOString().slice(0, 10)).toBe(l.schedule[2].dueDate.toISOString().slice(0, 10));
+    expect(l.schedule.every((s) => s.status === "due")).toBe(true);
+  });
 });

@@ -91,7 +91,8 @@ export async function requestLoanChangeAction(_prev: FormState, form: FormData):
   const values = formToObject(form);
   const result = await runAction(requestLoanChange, values);
   if (!result.ok) return { result, values };
-  return done(`已提交${values.kind === "renewal" ? "续贷" : "展期"}申请，待县中心审批。`);
+  const label = values.kind === "renewal" ? "续贷" : values.kind === "instalmentPlan" ? "分期还款计划" : "展期";
+  return done(`已提交${label}申请，待县中心审批。`);
 }
 
 export async function decideLoanChangeAction(_prev: FormState, form: FormData): Promise<FormState> {

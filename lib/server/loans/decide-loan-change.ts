@@ -45,7 +45,7 @@ export const decideLoanChange = defineMutation({
     const today = shanghaiToday(now);
     await lockLoans(tx, [loan.id]);
     const fresh = await tx.loan.findUniqueOrThrow({ where: { id: loan.id }, include: { schedule: { orderBy: { seq: "asc" } } } });
-    if (change.kind === "renewal") return renew({ tx, audit, loan: fresh, change, today });
+    if (change.kind === "renewal" || change.kind === "instalmentPlan") return renew({ tx, audit, loan: fresh, change, today });
     const last = fresh.schedule[fresh.schedule.length - 1];
     const earlierOverdue = fresh.schedule.some((s) => s.id !== last.id && s.status === "overdue");
     if (earlierOverdue) throw new AppError("RULE_VIOLATION", "该贷款此前各期尚有逾期未还款项，须先还清后方可展期。");

@@ -24,8 +24,8 @@ export const requestLoanChange = defineMutation({
     }),
     z.object({
       loanId: z.string(),
-      kind: z.literal("renewal"),
-      termMonths: z.coerce.number({ error: "请填写续贷期限" }).int("续贷期限须为整月数").min(1, "续贷期限须为整月数").max(36, "续贷期限不能超过 36 个月"),
+      kind: z.enum(["renewal", "instalmentPlan"]),
+      termMonths: z.coerce.number({ error: "请填写期限" }).int("期限须为整月数").min(1, "期限须为整月数").max(36, "期限不能超过 36 个月"),
       reason: requiredText(500, "理由"),
     }),
   ], { error: "请选择申请类型" }),
@@ -35,8 +35,8 @@ export const requestLoanChange = defineMutation({
       // The buffer starts the day after a missed due date (§15.5): an extension is asked for before.
       if (!["repaying", "overdue", "renewed"].includes(loan.status)) throw new AppError("RULE_VIOLATION", "该贷款当前状态不能申请展期（展期须在到期前申请）。");
       if (input.newMaturity <= iso(loan.maturityDate)) throw AppError.field("newMaturity", `展期后到期日须晚于原到期日 ${iso(loan.maturityDate)}`);
-    } else if (!["repaying", "overdue", "inBuffer", "extended"].includes(loan.status)) {
-      throw new AppError("RULE_VIOLATION", "该贷款当前状态不能申请续贷。");
+    } else if (!["repaying", "overdue", "inBuffer", "extended", ...(input.kind === "instalmentPlan" ? ["renewed"] : [])].includes(loan.status)) {
+      throw new AppError("RULE_VIOLATION", `该贷款当前状态不能申请${LOAN_CHANGE_KIND_LABELS[input.kind]}。`);
     }
     const pending = await tx.loanChange.findFirst({ where: { loanId: loan.id, status: "requested" } });
     if (pending) throw new AppError("CONFLICT", "该贷款已有待审批的变更申请。");

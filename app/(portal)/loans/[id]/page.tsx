@@ -125,7 +125,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
       ) : null}
       {loan.changes.length > 0 || loan.mayRequestChange ? (
         <section className="space-y-2">
-          <h2 className="font-semibold">展期与续贷</h2>
+          <h2 className="font-semibold">展期、续贷与分期还款</h2>
           {loan.changes.map((ch) => (
             <div key={ch.id} className="space-y-2 rounded-lg bg-white p-4 text-sm shadow-sm" data-testid="loan-change">
               <p>
@@ -141,9 +141,9 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
           {loan.mayRequestChange ? (
             <AdminForm action={requestLoanChangeAction} hidden={{ loanId: loan.id }} submitLabel="提交申请" testId="request-change"
               fields={[
-                { name: "kind", label: "申请类型", type: "select", options: [{ value: "extension", label: "展期" }, { value: "renewal", label: "续贷" }] },
+                { name: "kind", label: "申请类型", type: "select", options: [{ value: "extension", label: "展期" }, { value: "renewal", label: "续贷" }, { value: "instalmentPlan", label: "分期还款计划（等额分期）" }] },
                 { name: "newMaturity", label: "展期后到期日（展期填写）", type: "date", hint: `原到期日 ${loan.maturityDate}；展期须在到期前申请` },
-                { name: "termMonths", label: "续贷期限（月，续贷填写）", hint: "续贷须先结清已到期利息；经县中心（扶贫办）同意" },
+                { name: "termMonths", label: "新期限（月，续贷或分期填写）", hint: "须先结清已到期利息；剩余本金按新期限重新安排；经县中心（扶贫办）同意" },
                 { name: "reason", label: "理由", type: "textarea" },
               ]} />
           ) : null}
