@@ -205,6 +205,23 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
     expect(String((direct as Error)?.message ?? direct)).toMatch(/SubsidyLine_no_double_subsidy|23P01|exclusion/i);
   });
 
+  it("loans over the subsidy scope (amount or term) and blacklisted borrowers get a zero line with every reason", async () => {
+    await makeSubsidyLoan({
+      c, bankId, principal: "60000.00", rate: "0.0435", termMonths: 48, disbursedOn: "2026-03-20", maturityDate: "2030-03-20",
+      contractNumber: "BIG", schedule: [{ dueDate: "2030-03-20", principal: "60000.00", interest: "0.00" }],
+    });
+    const listed = await makeSubsidyLoan({
+      c, bankId, principal: "10000.00", rate: "0.0435", termMonths: 12, disbursedOn: "2026-03-20", maturityDate: "2027-03-20",
+      contractNumber: "BL", schedule: [{ dueDate: "2027-03-20", principal: "10000.00", interest: "0.00" }],
+    });
+    await prisma.blacklistEntry.create({ data: { countyId: c.county.id, householdId: listed.householdId, reason: "恶意逃废债", status: "active", addedById: "x" } });
+    const { id } = await runSubsidyQuarter(county, { bankId, year: 2026, quarter: 2 });
+    const lines = await linesOf(id);
+    expect(lines["BIG/interest"]).toMatchObject({ amount: "0.00", eligible: false, subsidisedDays: 0 });
+    expect(lines["BIG/interest"].reason).toBe("贷款金额 60,000.00 元超过 50,000.00 元，不在贴息范围内；贷款期限 48 个月超过 36 个月，不在贴息范围内");
+    expect(lines["BL/interest"]).toMatchObject({ amount: "0.00", eligible: false, reason: "农户已列入失信黑名单，不享受贴息" });
+  });
+
   it("a quarter with nothing paid through the bank needs no statement: the run is reconciled at once", async () => {
     const { id } = await runSubsidyQuarter(county, { bankId, year: 2026, quarter: 2 });
     const run = await prisma.subsidyRun.findUniqueOrThrow({ where: { id } });
