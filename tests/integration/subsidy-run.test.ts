@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
+import { decideLoanChange } from "@/lib/server/loans/decide-loan-change";
+import { requestLoanChange } from "@/lib/server/loans/request-loan-change";
 import { getSubsidyRun } from "@/lib/server/subsidy/get-subsidy-run";
 import { runSubsidyQuarter } from "@/lib/server/subsidy/run-subsidy-quarter";
 import { activateProfile, makeActor, makeCounty, prisma, resetDb, setNow, type TestCounty } from "./fixtures";
@@ -220,6 +222,31 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
     expect(lines["BIG/interest"]).toMatchObject({ amount: "0.00", eligible: false, subsidisedDays: 0 });
     expect(lines["BIG/interest"].reason).toBe("贷款金额 60,000.00 元超过 50,000.00 元，不在贴息范围内；贷款期限 48 个月超过 36 个月，不在贴息范围内");
     expect(lines["BL/interest"]).toMatchObject({ amount: "0.00", eligible: false, reason: "农户已列入失信黑名单，不享受贴息" });
+  });
+
+  it("an extension made through the post-loan workflow carries the subsidy on under G 二(四), and stops it at the contract's maturity otherwise", async () => {
+    // 10,000 at 4.35% for 2 months from 2026-03-20 (maturity 2026-05-20), extended on 05-10 to 2026-08-20.
+    const bank = await makeBank(c, "展期银行");
+    const loan = await makeSubsidyLoan({ c, bankId: bank.bankId, principal: "10000.00", rate: "0.0435", termMonths: 2, disbursedOn: "2026-03-20",
+      maturityDate: "2026-05-20", contractNumber: "EXT", schedule: [{ dueDate: "2026-05-20", principal: "10000.00", interest: "73.71" }] });
+    setNow("2026-05-10T02:00:00Z");
+    const { id: changeId } = await requestLoanChange(bank.officer, { loanId: loan.id, kind: "extension", newMaturity: "2026-08-20", reason: "出栏推迟" });
+    await decideLoanChange(county, { changeId, decision: "approve" });
+    setNow("2026-06-25T02:00:00Z");
+    const { id } = await runSubsidyQuarter(county, { bankId: bank.bankId, year: 2026, quarter: 2 });
+    // The whole quarter, 92 days, none overdue (the instalment now falls due on 08-20):
+    // 10000 × 92 × 0.0435 / 360 = 40020 / 360 = 111.1666… → 111.17.
+    expect((await linesOf(id))["EXT/interest"]).toMatchObject({ days: 92, subsidisedDays: 92, amount: "111.17" });
+
+    // Pingdingshan's reading: the subsidy runs within the contract term only: [03-20, 05-20) = 61 days,
+    // 10000 × 61 × 0.0435 / 360 = 26535 / 360 = 73.7083… → 73.71 (a fresh bank, so a fresh claim).
+    const profile = await prisma.policyProfile.findFirstOrThrow();
+    const settings = profile.settings as { interest: { subsidyIncludesRenewals: boolean } };
+    settings.interest.subsidyIncludesRenewals = false;
+    await prisma.policyProfile.update({ where: { id: profile.id }, data: { settings } });
+    await prisma.subsidyRun.delete({ where: { id } });
+    const again = await runSubsidyQuarter(county, { bankId: bank.bankId, year: 2026, quarter: 2 });
+    expect((await linesOf(again.id))["EXT/interest"]).toMatchObject({ days: 61, subsidisedDays: 61, amount: "73.71" });
   });
 
   it("a quarter with nothing paid through the bank needs no statement: the run is reconciled at once", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, SubsidyKind } from "@/generated/prisma/client";
-import { compareDates } from "@/lib/domain/calendar";
+import { addMonths, compareDates } from "@/lib/domain/calendar";
 import { D } from "@/lib/domain/decimal";
 import { DEFAULT_HOUSEHOLD_LOAN_CAP } from "@/lib/domain/eligibility";
 import { subsidyCapRate } from "@/lib/domain/rates";
@@ -27,6 +27,7 @@ import type { Tx } from "../db";
 import type { ActiveProfile } from "../policy/active-profile";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+const minDate = (a: string, b: string) => (compareDates(a, b) <= 0 ? a : b);
 
 /** One line of a run, ready to be stored. */
 export type ComputedLine = {
@@ -115,11 +116,11 @@ export async function computeQuarterLines(o: {
       FROM "Repayment" r JOIN "Loan" l ON l.id = r."loanId"
       WHERE l."countyId" = ${countyId} AND l."bankId" = ${bankId} AND l."disbursedOn" < ${period.to}::date
       ORDER BY r."paidOn", r."createdAt"`,
-    tx.$queryRaw<{ loanId: string; createdAt: Date; newMaturity: Date }[]>`
+    tx.$queryRaw<{ loanId: string; createdAt: Date; newMaturity: Date | null }[]>`
       SELECT c."loanId", c."createdAt", c."newMaturity"
       FROM "LoanChange" c JOIN "Loan" l ON l.id = c."loanId"
       WHERE l."countyId" = ${countyId} AND l."bankId" = ${bankId} AND c.status = 'approved'
-        AND c.kind IN ('extension', 'renewal') AND c."newMaturity" IS NOT NULL`,
+        AND c.kind IN ('extension', 'renewal')`,
     tx.household.findMany({
       where: { id: { in: loans.flatMap((l) => (l.householdId ? [l.householdId] : [])) } },
       select: { id: true, status: true },
@@ -159,11 +160,16 @@ export async function computeQuarterLines(o: {
   const lines: ComputedLine[] = [];
   for (const loan of loans) {
     const reps: TimelineRepayment[] = (repaymentsOf.get(loan.id) ?? []).map((r) => ({ paidOn: iso(r.paidOn), principal: r.principal, interest: r.interest }));
-    const loanChanges: TimelineChange[] = (changesOf.get(loan.id) ?? []).map((c) => ({ requestedOn: iso(c.createdAt), newMaturity: iso(c.newMaturity) }));
+    const approved = changesOf.get(loan.id) ?? [];
+    const loanChanges: TimelineChange[] = approved.flatMap((c) => (c.newMaturity ? [{ requestedOn: iso(c.createdAt), newMaturity: iso(c.newMaturity) }] : []));
     const schedule: TimelineInstalment[] = loan.schedule.map((s) => ({
       dueDate: iso(s.dueDate), principalDue: s.principalDue.toString(), interestDue: s.interestDue.toString(),
     }));
-    const end = subsidyEnd({ maturityDate: iso(loan.maturityDate), changes: loanChanges, includeChanges: settings.interest.subsidyIncludesRenewals });
+    // Extensions and renewals move the loan's maturity (lib/server/loans); without G 二(四)'s
+    // reading the subsidy stops at the contractual maturity, disbursement + term.
+    const contractual = approved.length === 0 ? iso(loan.maturityDate) : minDate(iso(loan.maturityDate), addMonths(iso(loan.disbursedOn), loan.termMonths));
+    const includeChanges = settings.interest.subsidyIncludesRenewals;
+    const end = subsidyEnd({ maturityDate: includeChanges ? iso(loan.maturityDate) : contractual, changes: loanChanges, includeChanges });
     const until = compareDates(end, period.to) < 0 ? end : period.to;
     const segments = balanceSegmentsOf({ principal: loan.principal.toString(), disbursedOn: iso(loan.disbursedOn), repayments: reps, until });
     const alive = segments.some((s) => compareDates(s.to, period.from) > 0 && compareDates(s.from, period.to) < 0);
