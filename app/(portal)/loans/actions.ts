@@ -11,6 +11,9 @@ import { requestLoanChange } from "@/lib/server/loans/request-loan-change";
 import { applyClaim } from "@/lib/server/risk/apply-claim";
 import { decideClaim } from "@/lib/server/risk/decide-claim";
 import { reviewClaim } from "@/lib/server/risk/review-claim";
+import { recordSiteVisit } from "@/lib/server/loans/record-site-visit";
+import { requestTranche } from "@/lib/server/loans/request-tranche";
+import { updateTranche } from "@/lib/server/loans/update-tranche";
 import { importRepayments } from "@/lib/server/loans/import-repayments";
 import { recordRepayment } from "@/lib/server/loans/record-repayment";
 import { recordRecovery } from "@/lib/server/risk/record-recovery";
@@ -121,4 +124,26 @@ export async function decideClaimAction(_prev: FormState, form: FormData): Promi
   const result = await runAction(decideClaim, values);
   if (!result.ok) return { result, values };
   return done(values.decision === "approve" ? "已批准代偿，损失分担案件已生成。" : "已驳回代偿申请。");
+}
+
+export async function requestTrancheAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(requestTranche, values);
+  if (!result.ok) return { result, values };
+  return done(`已提交第 ${result.data.seq} 笔支用申请，待县中心审批。`);
+}
+
+export async function updateTrancheAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(updateTranche, values);
+  if (!result.ok) return { result, values };
+  const notices: Record<string, string> = { approved: "已同意支用。", rejected: "已不予同意。", paid: "已登记受托支付。", halted: "已停止后续支用。" };
+  return done(notices[result.data.status] ?? "已办理。");
+}
+
+export async function recordSiteVisitAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = formToObject(form);
+  const result = await runAction(recordSiteVisit, values);
+  if (!result.ok) return { result, values };
+  return done("已登记实地核查。");
 }

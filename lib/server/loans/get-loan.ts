@@ -8,6 +8,7 @@ import { defineQuery } from "../use-case";
 import { borrowerNames } from "./borrowers";
 import { currentClaim } from "../risk/claim-steps";
 import { defaultDates } from "./default-dates";
+import { visitQuarters } from "./record-site-visit";
 import { iso, loadLoanInScope } from "./loan-records";
 
 /** One loan: terms, schedule with paid amounts, repayments, and the overdue/buffer dates if any. */
@@ -28,6 +29,13 @@ export const getLoan = defineQuery({
     const changes = await tx.loanChange.findMany({ where: { loanId: loan.id }, orderBy: { createdAt: "desc" } });
     const profile = await activeProfile(tx, loan.countyId, today);
     const claimChain = profile.settings.defaultHandling.claimChainEnabled;
+    const largeLoan = (await tx.application.findUnique({ where: { id: loan.applicationId }, select: { largeLoan: true } }))?.largeLoan ?? false;
+    const [tranches, visits] = largeLoan
+      ? await Promise.all([
+          tx.tranche.findMany({ where: { loanId: loan.id }, orderBy: { seq: "asc" } }),
+          tx.siteVisit.findMany({ where: { loanId: loan.id }, orderBy: { visitedOn: "desc" } }),
+        ])
+      : [[], []];
     const claim = loan.status === "claim" ? await currentClaim(tx, loan.id) : null;
     const active = ["repaying", "overdue", "inBuffer", "extended", "renewed"].includes(loan.status);
     const lastSurvey = surveys[0] ? iso(surveys[0].surveyedOn) : iso(loan.disbursedOn);
@@ -68,6 +76,22 @@ export const getLoan = defineQuery({
       mayApplyClaim: claimChain && actor.role === "bank_officer" && ["overdue", "inBuffer"].includes(loan.status),
       mayReviewClaim: actor.role === "township_officer" && claim !== null && claim.reviewedById === null,
       mayDecideClaim: (actor.role === "county_officer" || actor.role === "finance_officer") && claim !== null && claim.reviewedById !== null && !claim.actorIds.includes(actor.userId),
+      largeLoan: largeLoan
+        ? {
+            tranches: tranches.map((t) => ({
+              id: t.id, seq: t.seq, amount: t.amount.toFixed(2), purpose: t.purpose, evidence: t.evidence, payee: t.payee ?? "", status: t.status,
+              paidOn: t.paidOn ? iso(t.paidOn) : null,
+            })),
+            halted: tranches.some((t) => t.status === "halted"),
+            visits: visits.map((v) => ({ id: v.id, visitedOn: iso(v.visitedOn), findings: v.findings })),
+            quarters: visitQuarters(iso(loan.disbursedOn), today, visits.map((v) => iso(v.visitedOn)), profile.settings.enterprise.siteVisitsPerQuarter ?? 1),
+            mayRequest: (actor.role === "township_officer" || actor.role === "county_officer") && !tranches.some((t) => t.status === "halted"),
+            mayDecide: actor.role === "county_officer",
+            mayPay: actor.role === "bank_officer",
+            mayHalt: actor.role === "bank_officer" && !tranches.some((t) => t.status === "halted"),
+            mayVisit: ["township_officer", "county_officer", "bank_officer"].includes(actor.role),
+          }
+        : null,
       mayReport: ["village_cadre", "township_officer", "county_officer", "bank_officer"].includes(actor.role),
     };
   },

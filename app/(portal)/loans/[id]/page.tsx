@@ -12,7 +12,8 @@ import { BUSINESS_STATUSES } from "@/lib/server/loans/record-usage-survey";
 import { ANOMALY_KIND_LABELS } from "@/lib/server/loans/report-anomaly";
 import { ReasonedActionForm } from "@/components/reasoned-action-form";
 import { LOAN_CHANGE_KIND_LABELS } from "@/lib/server/loans/request-loan-change";
-import { applyClaimAction, decideClaimAction, reviewClaimAction } from "../actions";
+import { applyClaimAction, decideClaimAction, recordSiteVisitAction, requestTrancheAction, reviewClaimAction, updateTrancheAction } from "../actions";
+import { RecordActionForm } from "@/components/record-action-form";
 import { decideLoanChangeAction, recordRepaymentAction, recordUsageSurveyAction, reportAnomalyAction, requestLoanChangeAction } from "../actions";
 
 export const metadata: Metadata = { title: "贷款详情" };
@@ -99,6 +100,64 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
               { name: "interest", label: "利息（元）", placeholder: "0.00" },
               { name: "penalty", label: "罚息（元）", placeholder: "没有可不填" },
             ]} />
+        </section>
+      ) : null}
+      {loan.largeLoan ? (
+        <section className="space-y-2" data-testid="tranches">
+          <h2 className="font-semibold">大额贷款分批支用与实地核查</h2>
+          {loan.largeLoan.halted ? <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">贷款银行已停止后续支用。</p> : null}
+          <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-slate-100 text-slate-600"><tr><th className="p-2">批次</th><th className="p-2 text-right">金额（元）</th><th className="p-2">用途 / 凭证</th><th className="p-2">收款人</th><th className="p-2">状态</th><th className="p-2">办理</th></tr></thead>
+              <tbody>
+                {loan.largeLoan.tranches.map((t) => (
+                  <tr key={t.id} className="border-t align-top">
+                    <td className="p-2">第 {t.seq} 笔</td>
+                    <td className="p-2 text-right tabular-nums">{formatAmount(t.amount)}</td>
+                    <td className="p-2">{t.purpose}<div className="text-xs text-slate-500">{t.evidence}</div></td>
+                    <td className="p-2">{t.payee}</td>
+                    <td className="p-2">{{ requested: "待审批", approved: "已同意，待支付", paid: `已受托支付 ${t.paidOn ?? ""}`, rejected: "不予同意", halted: "已停止" }[t.status]}</td>
+                    <td className="p-2">
+                      {t.status === "requested" && loan.largeLoan!.mayDecide ? (
+                        <div className="flex gap-2">
+                          <RecordActionForm action={updateTrancheAction} hidden={{ trancheId: t.id, action: "approve" }} label="同意" />
+                          <RecordActionForm action={updateTrancheAction} hidden={{ trancheId: t.id, action: "reject" }} label="不同意" tone="plain" />
+                        </div>
+                      ) : null}
+                      {t.status === "approved" && loan.largeLoan!.mayPay ? (
+                        <RecordActionForm action={updateTrancheAction} hidden={{ trancheId: t.id, action: "pay" }} label="登记受托支付" fields={[{ name: "paidOn", label: "支付日期", type: "date" }]} />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+                {loan.largeLoan.tranches.length === 0 ? <tr><td colSpan={6} className="p-4 text-center text-slate-500">尚无支用申请。</td></tr> : null}
+              </tbody>
+            </table>
+          </div>
+          {loan.largeLoan.mayRequest ? (
+            <AdminForm action={requestTrancheAction} hidden={{ loanId: loan.id }} submitLabel="提交支用申请" testId="request-tranche"
+              fields={[
+                { name: "amount", label: "支用金额（元）" },
+                { name: "payee", label: "收款人（受托支付对象）" },
+                { name: "purpose", label: "用途（对应资金使用计划）", wide: true },
+                { name: "evidence", label: "凭证说明（合同、发票编号等）", type: "textarea" },
+              ]} />
+          ) : null}
+          {loan.largeLoan.mayHalt ? (
+            <RecordActionForm action={updateTrancheAction} hidden={{ loanId: loan.id, action: "halt" }} label="发现挪用，停止后续支用" tone="plain"
+              fields={[{ name: "reason", label: "原因" }]} />
+          ) : null}
+          <h3 className="font-medium">实地核查（每季度至少一次）</h3>
+          <ul className="text-sm" data-testid="visit-quarters">
+            {loan.largeLoan.quarters.map((q) => (
+              <li key={q.quarter} className={q.overdue ? "text-red-700" : ""}>{q.quarter}：核查 {q.visits} 次{q.overdue ? "（未按期核查）" : ""}</li>
+            ))}
+          </ul>
+          {loan.largeLoan.visits.map((v) => <p key={v.id} className="text-sm">{v.visitedOn}：{v.findings}</p>)}
+          {loan.largeLoan.mayVisit ? (
+            <RecordActionForm action={recordSiteVisitAction} hidden={{ loanId: loan.id }} label="登记实地核查"
+              fields={[{ name: "visitedOn", label: "核查日期", type: "date" }, { name: "findings", label: "核查情况" }]} />
+          ) : null}
         </section>
       ) : null}
       {loan.claim || loan.mayApplyClaim ? (
