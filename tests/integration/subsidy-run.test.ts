@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
 import { decideLoanChange } from "@/lib/server/loans/decide-loan-change";
+import { recordRepayment } from "@/lib/server/loans/record-repayment";
 import { requestLoanChange } from "@/lib/server/loans/request-loan-change";
 import { getSubsidyRun } from "@/lib/server/subsidy/get-subsidy-run";
 import { runSubsidyQuarter } from "@/lib/server/subsidy/run-subsidy-quarter";
@@ -247,6 +248,28 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
     await prisma.subsidyRun.delete({ where: { id } });
     const again = await runSubsidyQuarter(county, { bankId: bank.bankId, year: 2026, quarter: 2 });
     expect((await linesOf(again.id))["EXT/interest"]).toMatchObject({ days: 61, subsidisedDays: 61, amount: "73.71" });
+  });
+
+  it("a renewal in arrears: the principal's overdue days before the renewal stay unsubsidised although the schedule was rewritten", async () => {
+    // 10,000 at 4.35% for 2 months from 2026-01-20: maturity 2026-03-20 with 10000 × 59 × 0.0435 / 360
+    // = 71.29 interest, paid on time; the principal is not repaid, and the loan is renewed on 04-10
+    // for 3 months (new schedule from 04-10: interest to 06-20 is 10000 × 71 × 0.0435 / 360 = 85.79).
+    const bank = await makeBank(c, "续贷银行");
+    const loan = await makeSubsidyLoan({ c, bankId: bank.bankId, principal: "10000.00", rate: "0.0435", termMonths: 2, disbursedOn: "2026-01-20",
+      maturityDate: "2026-03-20", contractNumber: "REN", schedule: [{ dueDate: "2026-03-20", principal: "10000.00", interest: "71.29" }] });
+    setNow("2026-03-20T02:00:00Z");
+    await recordRepayment(bank.officer, { loanId: loan.id, reference: "REN-1", paidOn: "2026-03-20", principal: "0", interest: "71.29", penalty: "" });
+    setNow("2026-04-10T02:00:00Z");
+    const { id: changeId } = await requestLoanChange(bank.officer, { loanId: loan.id, kind: "renewal", termMonths: "3", reason: "出栏推迟，续贷" });
+    await decideLoanChange(county, { changeId, decision: "approve" });
+    const june = await prisma.scheduleItem.findFirstOrThrow({ where: { loanId: loan.id, dueDate: new Date("2026-06-20T00:00:00Z") } });
+    expect(june.interestDue.toFixed(2)).toBe("85.79");
+    setNow("2026-06-25T02:00:00Z");
+    await recordRepayment(bank.officer, { loanId: loan.id, reference: "REN-2", paidOn: "2026-06-20", principal: "0", interest: "85.79", penalty: "" });
+    const { id } = await runSubsidyQuarter(county, { bankId: bank.bankId, year: 2026, quarter: 2 });
+    // 92 days with a balance; overdue [03-21, 04-10) = 20 days (principal due 03-20, renewed 04-10);
+    // 72 days: 10000 × 72 × 0.0435 / 360 = 31320 / 360 = 87.00, limited to the 85.79 paid (据实).
+    expect((await linesOf(id))["REN/interest"]).toMatchObject({ days: 92, subsidisedDays: 72, amount: "85.79", reason: "按实付利息据实贴息" });
   });
 
   it("a quarter with nothing paid through the bank needs no statement: the run is reconciled at once", async () => {

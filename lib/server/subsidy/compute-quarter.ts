@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, SubsidyKind } from "@/generated/prisma/client";
-import { addMonths, compareDates } from "@/lib/domain/calendar";
+import { addDays, addMonths, compareDates } from "@/lib/domain/calendar";
 import { D } from "@/lib/domain/decimal";
 import { DEFAULT_HOUSEHOLD_LOAN_CAP } from "@/lib/domain/eligibility";
 import { subsidyCapRate } from "@/lib/domain/rates";
@@ -72,6 +72,34 @@ async function rateTables(tx: Tx): Promise<RateTables> {
   return { benchmark: benchmark.length > 0 ? benchmark : PBOC_BENCHMARK_RATES, lpr: lpr.length > 0 ? lpr : LPR_FIXINGS };
 }
 
+const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * A renewal or an instalment plan rewrites the schedule (lib/server/loans/renew-loan.ts): the old
+ * principal instalment then owes only what was paid on it, so the schedule no longer shows that
+ * the principal was overdue from the day after it fell due (the contractual maturity, or an
+ * earlier extension's) until the day the new schedule took over. Those days are given back here.
+ */
+function rescheduledArrears(
+  changes: readonly { kind: string; decidedAt: Date | null; newMaturity: Date | null }[],
+  contractual: string,
+  until: string,
+): Period[] {
+  const out: Period[] = [];
+  for (const c of changes) {
+    if ((c.kind !== "renewal" && c.kind !== "instalmentPlan") || !c.decidedAt) continue;
+    const on = shanghaiDate(c.decidedAt);
+    let due = contractual;
+    for (const e of changes) {
+      if (e.kind === "extension" && e.newMaturity && e.decidedAt && e.decidedAt < c.decidedAt && compareDates(iso(e.newMaturity), due) > 0) due = iso(e.newMaturity);
+    }
+    const from = addDays(due, 1);
+    const to = compareDates(on, until) < 0 ? on : until;
+    if (compareDates(to, from) > 0) out.push({ from, to });
+  }
+  return out;
+}
+
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
@@ -116,11 +144,12 @@ export async function computeQuarterLines(o: {
       FROM "Repayment" r JOIN "Loan" l ON l.id = r."loanId"
       WHERE l."countyId" = ${countyId} AND l."bankId" = ${bankId} AND l."disbursedOn" < ${period.to}::date
       ORDER BY r."paidOn", r."createdAt"`,
-    tx.$queryRaw<{ loanId: string; createdAt: Date; newMaturity: Date | null }[]>`
-      SELECT c."loanId", c."createdAt", c."newMaturity"
+    tx.$queryRaw<{ loanId: string; kind: string; createdAt: Date; decidedAt: Date | null; newMaturity: Date | null }[]>`
+      SELECT c."loanId", c.kind::text AS kind, c."createdAt", c."decidedAt", c."newMaturity"
       FROM "LoanChange" c JOIN "Loan" l ON l.id = c."loanId"
       WHERE l."countyId" = ${countyId} AND l."bankId" = ${bankId} AND c.status = 'approved'
-        AND c.kind IN ('extension', 'renewal')`,
+        AND c.kind IN ('extension', 'renewal', 'instalmentPlan')
+      ORDER BY c."decidedAt"`,
     tx.household.findMany({
       where: { id: { in: loans.flatMap((l) => (l.householdId ? [l.householdId] : [])) } },
       select: { id: true, status: true },
@@ -162,19 +191,23 @@ export async function computeQuarterLines(o: {
     const reps: TimelineRepayment[] = (repaymentsOf.get(loan.id) ?? []).map((r) => ({ paidOn: iso(r.paidOn), principal: r.principal, interest: r.interest }));
     const approved = changesOf.get(loan.id) ?? [];
     const loanChanges: TimelineChange[] = approved.flatMap((c) => (c.newMaturity ? [{ requestedOn: iso(c.createdAt), newMaturity: iso(c.newMaturity) }] : []));
+    const moving = approved.filter((c) => c.kind === "extension" || c.kind === "renewal");
     const schedule: TimelineInstalment[] = loan.schedule.map((s) => ({
       dueDate: iso(s.dueDate), principalDue: s.principalDue.toString(), interestDue: s.interestDue.toString(),
     }));
     // Extensions and renewals move the loan's maturity (lib/server/loans); without G 二(四)'s
     // reading the subsidy stops at the contractual maturity, disbursement + term.
-    const contractual = approved.length === 0 ? iso(loan.maturityDate) : minDate(iso(loan.maturityDate), addMonths(iso(loan.disbursedOn), loan.termMonths));
+    const contractual = moving.length === 0 ? iso(loan.maturityDate) : minDate(iso(loan.maturityDate), addMonths(iso(loan.disbursedOn), loan.termMonths));
     const includeChanges = settings.interest.subsidyIncludesRenewals;
     const end = subsidyEnd({ maturityDate: includeChanges ? iso(loan.maturityDate) : contractual, changes: loanChanges, includeChanges });
     const until = compareDates(end, period.to) < 0 ? end : period.to;
     const segments = balanceSegmentsOf({ principal: loan.principal.toString(), disbursedOn: iso(loan.disbursedOn), repayments: reps, until });
     const alive = segments.some((s) => compareDates(s.to, period.from) > 0 && compareDates(s.from, period.to) < 0);
     if (!alive) continue;
-    const overdue = overduePeriodsOf({ schedule, repayments: reps, changes: loanChanges, until: period.to });
+    const overdue = [
+      ...overduePeriodsOf({ schedule, repayments: reps, changes: loanChanges, until: period.to }),
+      ...rescheduledArrears(approved, contractual, period.to),
+    ];
     const base = { contractNumber: loan.contractNumber, quarter: period, balanceSegments: segments, overduePeriods: overdue, subsidyEnd: end };
 
     if (loan.kind === "household") {
