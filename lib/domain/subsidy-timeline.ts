@@ -17,6 +17,8 @@ import type { BalanceSegment, Period } from "./subsidy";
  *   it is fully paid (that day no longer overdue); its principal likewise, except that an
  *   approved extension or renewal moves the principal's due date to the new maturity when the
  *   change was requested on or before the original due date (展期 is asked for before maturity).
+ *   (The post-loan workflow moves the last instalment itself when it approves an extension; then
+ *   this rule changes nothing.)
  * - Subsidy period: up to the loan's maturity, or the latest approved extension/renewal
  *   maturity when the profile says the period includes them (G 二(四)).
  * - 据实: the interest paid for a quarter is the interest allocated to the instalments settled in

@@ -191,13 +191,12 @@ export async function computeQuarterLines(o: {
     const reps: TimelineRepayment[] = (repaymentsOf.get(loan.id) ?? []).map((r) => ({ paidOn: iso(r.paidOn), principal: r.principal, interest: r.interest }));
     const approved = changesOf.get(loan.id) ?? [];
     const loanChanges: TimelineChange[] = approved.flatMap((c) => (c.newMaturity ? [{ requestedOn: iso(c.createdAt), newMaturity: iso(c.newMaturity) }] : []));
-    const moving = approved.filter((c) => c.kind === "extension" || c.kind === "renewal");
     const schedule: TimelineInstalment[] = loan.schedule.map((s) => ({
       dueDate: iso(s.dueDate), principalDue: s.principalDue.toString(), interestDue: s.interestDue.toString(),
     }));
-    // Extensions and renewals move the loan's maturity (lib/server/loans); without G 二(四)'s
+    // Extensions, renewals and instalment plans move the loan's maturity (lib/server/loans); without G 二(四)'s
     // reading the subsidy stops at the contractual maturity, disbursement + term.
-    const contractual = moving.length === 0 ? iso(loan.maturityDate) : minDate(iso(loan.maturityDate), addMonths(iso(loan.disbursedOn), loan.termMonths));
+    const contractual = approved.length === 0 ? iso(loan.maturityDate) : minDate(iso(loan.maturityDate), addMonths(iso(loan.disbursedOn), loan.termMonths));
     const includeChanges = settings.interest.subsidyIncludesRenewals;
     const end = subsidyEnd({ maturityDate: includeChanges ? iso(loan.maturityDate) : contractual, changes: loanChanges, includeChanges });
     const until = compareDates(end, period.to) < 0 ? end : period.to;
