@@ -40,3 +40,13 @@ export async function countyLenderBreaker(tx: Tx, countyId: string, today: strin
     return { id: r.id, name: r.name, ...result, outstanding: r.outstanding, nonPerforming: r.npl };
   });
 }
+
+/**
+ * Whether a partner bank's own new microcredit is halted by the lender rule (§15.1: "a tripped
+ * lender halts its own new microcredit"), with its ratio. For the approval and disbursement
+ * steps (AREA_HALTED) beside villageHalt; never halted where the profile sets no lender rule.
+ */
+export async function lenderHalt(tx: Tx, countyId: string, bankId: string, today: string, profile: ActiveProfile) {
+  const lender = (await countyLenderBreaker(tx, countyId, today, profile)).find((l) => l.id === bankId);
+  return { halted: lender?.tripped ?? false, nplRatio: lender?.nplRatio ?? "0.0000" };
+}
