@@ -11,6 +11,7 @@ import path from "node:path";
 import { buildNeeded } from "./lib/build-needed";
 import { EMBEDDED_DATABASE, EMBEDDED_PORT } from "./lib/defaults";
 import { type RunningDb, startEmbeddedDb } from "./lib/embedded-db";
+import { scheduleDailyJob } from "./lib/daily-schedule";
 import { acquireInstanceLock } from "./lib/instance-lock";
 import { migrateDeploy } from "./lib/migrate";
 import { sessionSecret } from "./lib/secret";
@@ -30,6 +31,7 @@ let db: RunningDb | null = null;
 let server: ChildProcess | null = null;
 let serverExited: Promise<void> = Promise.resolve();
 let releaseLock = () => {};
+let stopJobs = () => {};
 let stopping = false;
 
 async function shutdown(code: number) {
@@ -38,6 +40,7 @@ async function shutdown(code: number) {
   // Ctrl+C reaches next too, so it may already be gone (killed by a signal: exitCode stays null).
   if (server && server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
   await serverExited;
+  stopJobs();
   if (db) await db.stop().catch(() => {});
   releaseLock();
   if (fresh) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -60,6 +63,9 @@ async function main() {
   migrateDeploy(databaseUrl);
   console.log("数据库迁移已完成。");
   await seed(databaseUrl);
+  // The daily job (overdue, buffer, loss cases, breaker, reminders) runs now and at 00:05 daily;
+  // not under --fresh, whose tests move the clock and run the job themselves.
+  if (!fresh) stopJobs = scheduleDailyJob(databaseUrl);
 
   const env = {
     ...process.env,

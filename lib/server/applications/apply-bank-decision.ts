@@ -8,6 +8,7 @@ import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { activeProfile } from "../policy/active-profile";
 import { applicationHalt } from "../risk/area-breaker";
+import { refuseIfLenderHalted } from "../risk/lender-guard";
 import type { BankDecisionFields } from "./bank-decision-input";
 import { fireApplicationEvent } from "./fire-event";
 
@@ -49,6 +50,8 @@ export async function applyBankDecision(o: {
     throw AppError.field("termMonths", `户贷期限不能超过 ${cap.termMonths} 个月`);
   }
   const halt = await applicationHalt(tx, app, today, profile);
+  const lendingBatch = await tx.batch.findUniqueOrThrow({ where: { id: app.batchId ?? "" } });
+  await refuseIfLenderHalted(tx, app.countyId, lendingBatch.bankId, today, profile);
   await fireApplicationEvent({ tx, actor, audit, application: app, event: "bankApprove", ctx: { areaHalted: halt.halted }, comment: decision.note });
   await tx.bankDecision.create({
     data: {

@@ -4,6 +4,7 @@ import { shanghaiToday } from "../clock";
 import { AppError } from "../errors";
 import { activeProfile } from "../policy/active-profile";
 import { applicationHalt } from "../risk/area-breaker";
+import { refuseIfLenderHalted } from "../risk/lender-guard";
 import { defineMutation } from "../use-case";
 import { disburseApplication } from "./apply-bank-decision";
 import { loadApplicationInScope } from "./load-application";
@@ -27,6 +28,8 @@ export const recordDisbursement = defineMutation({
     if (updated.count !== 1) throw new AppError("CONFLICT", "该申请不是“银行已审批、待放款”状态，请刷新页面。");
     const profile = await activeProfile(tx, app.countyId, today);
     const halt = await applicationHalt(tx, app, today, profile);
+    const batch = await tx.batch.findUniqueOrThrow({ where: { id: app.batchId ?? "" } });
+    await refuseIfLenderHalted(tx, app.countyId, batch.bankId, today, profile);
     return disburseApplication({ tx, actor, audit, application: app, today, areaHalted: halt.halted });
   },
 });
