@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { readSheet, writeSheet } from "../xlsx";
+import ExcelJS from "exceljs";
+import { AppError } from "../errors";
+import { cellText, writeSheet } from "../xlsx";
 import { defineQuery } from "../use-case";
 import { BANK_KINDS, loadRunInScope, quarterLabel, runNumber } from "./subsidy-records";
 
@@ -10,10 +12,47 @@ export const STATEMENT_HEADERS = [STATEMENT_COLUMNS.contractNumber, STATEMENT_CO
 
 export type StatementRow = { row: number; contractNumber: string; amount: string };
 
+/**
+ * A bank's statement lists its whole book in the county, which may be tens of thousands of loans:
+ * larger than the general workbook limits of lib/server/xlsx.ts (2 MB, 5,000 rows), within the
+ * server actions' 12 MB request limit.
+ */
+const MAX_STATEMENT_BYTES = 12 * 1024 * 1024;
+const MAX_STATEMENT_ROWS = 200_000;
+
 /** The statement's rows (first sheet, header row 1); file-level problems at the `file` field. */
 export async function readStatement(bytes: Uint8Array): Promise<StatementRow[]> {
-  const rows = await readSheet(bytes, STATEMENT_HEADERS);
-  return rows.map((r) => ({ row: r.row, contractNumber: r.cells[STATEMENT_COLUMNS.contractNumber], amount: r.cells[STATEMENT_COLUMNS.amount] }));
+  if (bytes.byteLength === 0) throw AppError.field("file", "请选择银行贴息对账单文件");
+  if (bytes.byteLength > MAX_STATEMENT_BYTES) throw AppError.field("file", "文件过大（不能超过 12 MB）");
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw AppError.field("file", "请上传 .xlsx 格式的 Excel 工作簿（可先下载对账单模板）");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw AppError.field("file", "无法读取该文件，请确认是 .xlsx 格式的 Excel 工作簿");
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw AppError.field("file", "工作簿中没有工作表");
+  const columnOf = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, col) => {
+    const name = cellText(cell.value).replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
+    if (name && !columnOf.has(name)) columnOf.set(name, col);
+  });
+  const missing = STATEMENT_HEADERS.filter((h) => !columnOf.has(h));
+  if (missing.length > 0) throw AppError.field("file", `第 1 行须为表头，缺少列：${missing.join("、")}（请使用下载的模板）`);
+  const contractCol = columnOf.get(STATEMENT_COLUMNS.contractNumber)!;
+  const amountCol = columnOf.get(STATEMENT_COLUMNS.amount)!;
+  const rows: StatementRow[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const contractNumber = cellText(row.getCell(contractCol).value);
+    const amount = cellText(row.getCell(amountCol).value);
+    if (contractNumber === "" && amount === "") continue;
+    rows.push({ row: r, contractNumber, amount });
+    if (rows.length > MAX_STATEMENT_ROWS) throw AppError.field("file", `数据行过多（不能超过 ${MAX_STATEMENT_ROWS} 行）`);
+  }
+  if (rows.length === 0) throw AppError.field("file", "对账单中没有数据行");
+  return rows;
 }
 
 /**
