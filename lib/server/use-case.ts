@@ -24,6 +24,11 @@ type Definition<S extends z.ZodType, R, C> = {
   run: (ctx: C) => Promise<R>;
   /** Maps a unique-constraint violation (constraint fields) to a field error. */
   onUniqueViolation?: (fields: string[]) => AppError | undefined;
+  /**
+   * The transaction's time limit when Prisma's 5-second default is too short: a use case that
+   * reads and writes a bank's whole book (a subsidy quarter, a statement) in one transaction.
+   */
+  timeoutMs?: number;
 };
 
 function authorise(name: string, roles: readonly Role[], actor: Actor) {
@@ -81,16 +86,19 @@ export function defineMutation<S extends z.ZodType, R>(
     authorise(def.name, def.roles, actor);
     const input = parse(def.input, raw);
     try {
-      return await prisma.$transaction(async (tx) => {
-        let audited = 0;
-        const audit = async (entry: AuditInput) => {
-          await writeAudit(tx, actor, entry);
-          audited++;
-        };
-        const result = await def.run({ actor, input, tx, now: now(), audit });
-        if (audited === 0) throw new Error(`use case ${def.name} changed state without an audit row`);
-        return result;
-      });
+      return await prisma.$transaction(
+        async (tx) => {
+          let audited = 0;
+          const audit = async (entry: AuditInput) => {
+            await writeAudit(tx, actor, entry);
+            audited++;
+          };
+          const result = await def.run({ actor, input, tx, now: now(), audit });
+          if (audited === 0) throw new Error(`use case ${def.name} changed state without an audit row`);
+          return result;
+        },
+        def.timeoutMs ? { timeout: def.timeoutMs, maxWait: 30_000 } : undefined,
+      );
     } catch (error) {
       throw mapKnownErrors(error, def.onUniqueViolation);
     }

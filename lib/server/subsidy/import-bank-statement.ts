@@ -4,7 +4,7 @@ import type { StatementLineStatus } from "@/generated/prisma/client";
 import { D } from "@/lib/domain/decimal";
 import { lockKey } from "../concurrency";
 import { AppError } from "../errors";
-import { defineLongMutation } from "./long-mutation";
+import { defineMutation } from "../use-case";
 import { readStatement, STATEMENT_COLUMNS as C } from "./statement-workbook";
 import { BANK_KINDS, loadRunInScope, runNumber } from "./subsidy-records";
 
@@ -22,10 +22,10 @@ const TOLERANCE = new D("0.01");
  * problem is listed with its row and column. A new upload replaces the previous statement while
  * the claim is not yet certified; with no difference the claim is reconciled at once.
  */
-export const importBankStatement = defineLongMutation({
+export const importBankStatement = defineMutation({
   name: "subsidy.importStatement",
   roles: ["bank_officer", "county_officer"],
-  // A bank's whole book, line by line (see long-mutation.ts).
+  // A bank's whole book, line by line (hence the longer time limit).
   timeoutMs: 5 * 60_000,
   input: z.object({
     runId: z.string({ error: "缺少贴息申报" }),

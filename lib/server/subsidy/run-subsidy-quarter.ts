@@ -7,7 +7,7 @@ import { lockKey } from "../concurrency";
 import { AppError } from "../errors";
 import { activeProfile } from "../policy/active-profile";
 import { computeQuarterLines, insertLines } from "./compute-quarter";
-import { defineLongMutation } from "./long-mutation";
+import { defineMutation } from "../use-case";
 import { BANK_KINDS, day, mappingDoubleSubsidy, quarterLabel } from "./subsidy-records";
 
 const input = z.object({
@@ -24,11 +24,11 @@ const input = z.object({
  * subsidise a loan twice for one day (e.g. after the settlement day was changed).
  */
 export const runSubsidyQuarter = mappingDoubleSubsidy(
-  defineLongMutation({
+  defineMutation({
     name: "subsidy.run",
     roles: ["county_officer"],
     input,
-    // A bank's whole book in one transaction (see long-mutation.ts).
+    // A bank's whole book in one transaction (hence the longer time limit).
     timeoutMs: 10 * 60_000,
     async run({ actor, input, tx, audit, now }) {
       const countyId = actor.countyId!;
