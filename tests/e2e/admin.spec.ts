@@ -128,6 +128,22 @@ test("an admin adopts the Guizhou template, is refused activation until the blan
   await expect(list.getByRole("row", { name: /第 1 版.*现行/ })).toBeVisible();
   await page.goto(`/admin/policy-profiles/diff?a=1&b=${profile.version}`);
   await expect(page.getByTestId("profile-diff").getByRole("row", { name: /放贷机构熔断阈值/ })).toContainText("0.03");
+
+  // The county's breaker page follows the profile in force on each day: Henan's strict ">" rule
+  // until the day before the effective date, Guizhou's "≥ 3%" lender rule from that date.
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await signIn(page, "xian01");
+  const setClock = async (iso: string | null) => expect((await page.request.post("/api/test/clock", { data: { now: iso } })).ok()).toBe(true);
+  try {
+    await setClock(`${isoDay(new Date(`${effective}T00:00:00Z`), -1)}T02:00:00Z`);
+    await page.goto("/risk/breaker");
+    await expect(page.getByText(/乡镇超过 5\.00%、村超过 7\.00% 即暂停/)).toBeVisible();
+    await setClock(`${effective}T02:00:00Z`);
+    await page.goto("/risk/breaker");
+    await expect(page.getByText(/放贷机构达到或超过 3\.00% 即暂停/)).toBeVisible();
+  } finally {
+    await setClock(null);
+  }
 });
 
 test("an organisation workbook with one bad row writes nothing and reports the row", async ({ page }) => {
