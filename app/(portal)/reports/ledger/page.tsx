@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LOAN_STATE_LABELS, LOAN_STATES } from "@/lib/domain/loan-workflow";
+import { formatAmount, formatWanYuan } from "@/lib/domain/money";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { LEDGER_ROLES } from "@/lib/server/dashboard/ledger-rows";
+import { loanLedger } from "@/lib/server/dashboard/loan-ledger";
+import { AppError } from "@/lib/server/errors";
+
+export const metadata: Metadata = { title: "贷款台账" };
+
+const STATUS_OPTIONS = [["active", "未结清"], ["all", "全部"], ...LOAN_STATES.map((s) => [s, LOAN_STATE_LABELS[s]])] as const;
+/** The screen lists this many rows; the totals and the workbook cover every matching row. */
+const SCREEN_ROWS = 500;
+
+type Params = { from?: string; to?: string; townshipId?: string; bankId?: string; status?: string };
+
+export default async function LedgerPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const params = await searchParams;
+  const actor = await requireActor();
+  if (!(LEDGER_ROLES as readonly string[]).includes(actor.role)) notFound();
+  const filters = Object.fromEntries(
+    (["from", "to", "townshipId", "bankId", "status"] as const).flatMap((k) => (typeof params[k] === "string" && params[k] ? [[k, params[k]]] : [])),
+  );
+  let data: Awaited<ReturnType<typeof loanLedger>> | null = null;
+  let problem: string | null = null;
+  try {
+    data = await loanLedger(actor, filters);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "VALIDATION") throw error;
+    problem = error.fieldErrors ? Object.values(error.fieldErrors).flat().join("；") : error.message;
+  }
+  const exportHref = `/api/reports/ledger?${new URLSearchParams(filters as Record<string, string>)}`;
+  const f = data?.filters;
+  return (
+    <div className="space-y-5">
+      <h1 className="text-lg font-semibold">贷款台账</h1>
+      <form role="search" className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="from" className="block text-sm">放款日期自</label>
+          <input id="from" name="from" type="date" defaultValue={f?.from ?? params.from ?? ""} className="rounded border border-slate-300 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="to" className="block text-sm">至</label>
+          <input id="to" name="to" type="date" defaultValue={f?.to ?? params.to ?? ""} className="rounded border border-slate-300 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="townshipId" className="block text-sm">乡镇</label>
+          <select id="townshipId" name="townshipId" defaultValue={f?.townshipId ?? ""} className="rounded border border-slate-300 px-3 py-2">
+            <option value="">全部</option>
+            {data?.options.townships.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="bankId" className="block text-sm">贷款银行</label>
+          <select id="bankId" name="bankId" defaultValue={f?.bankId ?? ""} className="rounded border border-slate-300 px-3 py-2">
+            <option value="">全部</option>
+            {data?.options.banks.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-sm">贷款状态</label>
+          <select id="status" name="status" defaultValue={f?.status ?? "active"} className="rounded border border-slate-300 px-3 py-2">
+            {STATUS_OPTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          </select>
+        </div>
+        <button className="rounded border border-slate-300 bg-white px-4 py-2">查询</button>
+        {data ? <a href={exportHref} className="rounded bg-blue-700 px-4 py-2 text-white" download>导出 Excel</a> : null}
+      </form>
+      {problem ? <p role="alert" className="text-sm text-red-700">{problem}</p> : null}
+      {data ? (
+        <>
+          <p className="text-sm text-slate-600">
+            共 <span data-testid="ledger-count">{data.total.count}</span> 笔，贷款金额合计 <span data-testid="ledger-principal">{formatAmount(data.total.principal)}</span> 元，
+            余额合计 <span data-testid="ledger-outstanding">{formatAmount(data.total.outstanding)}</span> 元（{formatWanYuan(data.total.outstanding)}）。
+            {data.fullIdNumbers ? "" : "身份证号已脱敏。"}导出的工作簿与本页条件相同，并记入审计日志。
+          </p>
+          <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+            <table className="w-full whitespace-nowrap text-left text-sm" data-testid="ledger-table">
+              <thead className="bg-slate-100 text-slate-600">
+                <tr>
+                  <th className="p-2">合同编号</th><th className="p-2">借款人</th><th className="p-2">身份证号/信用代码</th><th className="p-2">乡镇</th><th className="p-2">村</th>
+                  <th className="p-2">银行</th><th className="p-2">放款日期</th><th className="p-2">到期日期</th><th className="p-2 text-right">年利率</th>
+                  <th className="p-2 text-right">贷款金额（元）</th><th className="p-2 text-right">余额（元）</th><th className="p-2">状态</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.slice(0, SCREEN_ROWS).map((r) => (
+                  <tr key={r.id} className="border-t">
+                    <td className="p-2"><Link href={`/loans/${r.id}`} className="text-blue-700 underline">{r.contractNumber}</Link></td>
+                    <td className="p-2">{r.borrower}</td><td className="p-2 font-mono">{r.idNumber}</td>
+                    <td className="p-2">{r.township}</td><td className="p-2">{r.village}</td><td className="p-2">{r.bank}</td>
+                    <td className="p-2">{r.disbursedOn}</td><td className="p-2">{r.maturityDate}</td>
+                    <td className="p-2 text-right tabular-nums">{r.rate}%</td>
+                    <td className="p-2 text-right tabular-nums">{formatAmount(r.principal)}</td>
+                    <td className="p-2 text-right tabular-nums">{formatAmount(r.outstanding)}</td>
+                    <td className="p-2">{r.statusLabel}</td>
+                  </tr>
+                ))}
+                {data.rows.length === 0 ? <tr><td colSpan={12} className="p-4 text-center text-slate-500">没有符合条件的贷款。</td></tr> : null}
+              </tbody>
+              <tfoot className="border-t-2 font-semibold">
+                <tr>
+                  <td className="p-2" colSpan={9}>合计 {data.total.count} 笔{data.rows.length > SCREEN_ROWS ? `（本页列出前 ${SCREEN_ROWS} 笔，全部见导出）` : ""}</td>
+                  <td className="p-2 text-right tabular-nums">{formatAmount(data.total.principal)}</td>
+                  <td className="p-2 text-right tabular-nums">{formatAmount(data.total.outstanding)}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}

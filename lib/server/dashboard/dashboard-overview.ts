@@ -1,0 +1,190 @@
+import "server-only";
+import { z } from "zod";
+import { D } from "@/lib/domain/decimal";
+import type { Actor } from "../actor";
+import { shanghaiToday } from "../clock";
+import type { Tx } from "../db";
+import { AppError } from "../errors";
+import { activeProfile } from "../policy/active-profile";
+import { countyBreaker } from "../risk/area-breaker";
+import { orgUnitScope } from "../scope";
+import { defineQuery } from "../use-case";
+import { type AreaColumn, type AreaFigures, areaFigures, emptyFigures, monthlyTrend, ratio } from "./area-figures";
+
+export const DASHBOARD_ROLES = ["village_cadre", "township_officer", "county_officer", "finance_officer", "auditor", "admin"] as const;
+
+type Level = "all" | "county" | "township" | "village";
+export type DashboardUnit = { id: string | null; name: string; level: Level };
+
+export type DashboardChild = {
+  id: string;
+  name: string;
+  level: Exclude<Level, "all">;
+  figures: AreaFigures;
+  uptake: string | null;
+  nplRatio: string | null;
+  halted: boolean | null;
+  tripped: boolean | null;
+};
+
+const COLUMN_OF: Record<Exclude<Level, "all">, AreaColumn> = { county: "countyId", township: "townshipId", village: "villageId" };
+const CHILD_OF: Record<Level, Exclude<Level, "all"> | null> = { all: "county", county: "township", township: "village", village: null };
+
+function quarterStart(today: string): string {
+  const month = Number(today.slice(5, 7));
+  const q = Math.floor((month - 1) / 3) * 3 + 1;
+  return `${today.slice(0, 4)}-${String(q).padStart(2, "0")}-01`;
+}
+
+/** The 12 months ending with today's, as YYYY-MM. */
+function lastMonths(today: string, n = 12): string[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const out: string[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const index = year * 12 + (month - 1) - i;
+    out.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`);
+  }
+  return out;
+}
+
+/** The unit the actor starts at: its own village, township or county (everything for a system-wide auditor). */
+function homeUnit(actor: Actor): string | null {
+  switch (actor.role) {
+    case "village_cadre":
+      return actor.villageId;
+    case "township_officer":
+      return actor.townshipId;
+    default:
+      return actor.countyId;
+  }
+}
+
+/**
+ * The overview dashboard of one area (POLICY issue 8 §1): its figures, its children ranked by
+ * outstanding balance, the 12-month trend and the breadcrumbs from the actor's own area down to
+ * it. An area outside the actor's scope is NOT_FOUND, as if it did not exist.
+ */
+export const dashboardOverview = defineQuery({
+  name: "dashboard.overview",
+  roles: DASHBOARD_ROLES,
+  input: z.object({ unit: z.string().max(64).optional() }),
+  async run({ actor, input, tx, now }) {
+    const today = shanghaiToday(now);
+    const home = homeUnit(actor);
+    const unitId = input.unit || home;
+
+    let unit: DashboardUnit;
+    let countyId: string | null;
+    if (unitId === null) {
+      unit = { id: null, name: "全部县", level: "all" };
+      countyId = null;
+    } else {
+      const row = await tx.orgUnit.findFirst({
+        where: { AND: [{ id: unitId }, orgUnitScope(actor)] },
+        select: { id: true, name: true, level: true, countyId: true, parentId: true },
+      });
+      if (!row) throw AppError.notFound("区域");
+      unit = { id: row.id, name: row.name, level: row.level };
+      countyId = row.countyId;
+    }
+
+    // Breadcrumbs: from the actor's home down to the unit (never above what the actor may see).
+    const crumbs: DashboardUnit[] = [];
+    if (unit.id !== null) {
+      let cursor: string | null = unit.id;
+      while (cursor) {
+        const u: { id: string; name: string; level: "county" | "township" | "village"; parentId: string | null } | null =
+          await tx.orgUnit.findUnique({ where: { id: cursor }, select: { id: true, name: true, level: true, parentId: true } });
+        if (!u) break;
+        crumbs.unshift({ id: u.id, name: u.name, level: u.level });
+        if (u.id === home) break;
+        cursor = u.parentId;
+      }
+      if (home === null) crumbs.unshift({ id: null, name: "全部县", level: "all" });
+    }
+
+    const profile = countyId ? await activeProfile(tx, countyId, today) : null;
+    // Across counties (a system-wide auditor's top level) the common 90 days of POLICY §15.1.
+    const nplDays = profile?.settings.breaker.nonPerformingOverdueDays ?? 90;
+    const filter = unit.level === "all" ? null : { column: COLUMN_OF[unit.level], id: unit.id! };
+    const childLevel = CHILD_OF[unit.level];
+    const common = { filter, today, nplDays, quarterStart: quarterStart(today), yearStart: `${today.slice(0, 4)}-01-01` };
+
+    const [totals, byChild, children, breaker, trend, fund, credit] = await Promise.all([
+      areaFigures(tx, { ...common, group: null }),
+      childLevel ? areaFigures(tx, { ...common, group: COLUMN_OF[childLevel] }) : Promise.resolve(new Map<string, AreaFigures>()),
+      childLevel
+        ? tx.orgUnit.findMany({
+            where: unit.level === "all" ? { level: "county" } : { parentId: unit.id!, level: childLevel },
+            select: { id: true, name: true, level: true },
+            orderBy: { code: "asc" },
+          })
+        : Promise.resolve([]),
+      countyId && profile ? countyBreaker(tx, countyId, today, profile) : Promise.resolve([]),
+      monthlyTrend(tx, { filter, months: lastMonths(today), today }),
+      unit.level === "county" || unit.level === "all"
+        ? tx.fundLedgerEntry.aggregate({ _sum: { amount: true }, where: unit.level === "county" ? { countyId: unit.id! } : {} })
+        : Promise.resolve(null),
+      creditAreas(tx, unit),
+    ]);
+
+    const breakerOf = new Map(breaker.map((b) => [b.id, b]));
+    const figures = totals.get("") ?? emptyFigures();
+    const self = unit.id ? breakerOf.get(unit.id) : undefined;
+    const haltedCount = unit.level === "county" ? breaker.filter((b) => b.tripped).length : null;
+
+    const rows: DashboardChild[] = children.map((c) => {
+      const f = byChild.get(c.id) ?? emptyFigures();
+      const b = breakerOf.get(c.id);
+      return {
+        id: c.id,
+        name: c.name,
+        level: c.level,
+        figures: f,
+        uptake: ratio(f.borrowers, f.registered),
+        nplRatio: ratio(f.npl, f.householdOutstanding),
+        halted: b ? b.lendingHalted : null,
+        tripped: b ? b.tripped : null,
+      };
+    });
+    // Ranked by outstanding balance, largest first; ties by name.
+    rows.sort((a, b) => new D(b.figures.outstanding).comparedTo(a.figures.outstanding) || a.name.localeCompare(b.name, "zh"));
+
+    const fundBalance = fund ? new D(fund._sum.amount?.toString() ?? "0").toFixed(2) : null;
+    return {
+      today,
+      unit,
+      crumbs,
+      figures,
+      uptake: ratio(figures.borrowers, figures.registered),
+      nplRatio: ratio(figures.npl, figures.householdOutstanding),
+      nplDays,
+      breaker: self ? { tripped: self.tripped, halted: self.lendingHalted } : null,
+      trippedAreas: haltedCount,
+      fundBalance,
+      /** Fund ÷ outstanding balance, and its inverse, the leverage (放大倍数). */
+      fundRatio: fundBalance === null ? null : ratio(fundBalance, figures.outstanding),
+      leverage: fundBalance === null ? null : ratio(figures.outstanding, fundBalance),
+      credit,
+      childLevel,
+      children: rows,
+      trend,
+    };
+  },
+});
+
+/** Credit villages and townships (current status) inside the unit. */
+async function creditAreas(tx: Tx, unit: DashboardUnit) {
+  const where =
+    unit.level === "all"
+      ? {}
+      : unit.level === "county"
+        ? { countyId: unit.id! }
+        : unit.level === "township"
+          ? { OR: [{ orgUnitId: unit.id! }, { orgUnitId: { in: (await tx.orgUnit.findMany({ where: { parentId: unit.id! }, select: { id: true } })).map((u) => u.id) } }] }
+          : { orgUnitId: unit.id! };
+  const rows = await tx.creditAreaStatus.groupBy({ by: ["level"], where: { ...where, until: null, isCredit: true }, _count: { _all: true } });
+  const count = (level: string) => rows.find((r) => r.level === level)?._count._all ?? 0;
+  return { villages: count("village"), townships: count("township") };
+}

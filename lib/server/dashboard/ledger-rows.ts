@@ -1,0 +1,134 @@
+import "server-only";
+import { z } from "zod";
+import { D } from "@/lib/domain/decimal";
+import { maskIdCard } from "@/lib/domain/identity";
+import { LOAN_STATE_LABELS, LOAN_STATES, type LoanState } from "@/lib/domain/loan-workflow";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "../actor";
+import type { Tx } from "../db";
+import { AppError } from "../errors";
+import { areaScope } from "../scope";
+
+export const LEDGER_ROLES = ["county_officer", "township_officer", "finance_officer", "auditor", "admin"] as const;
+export const LEDGER_STATUS_FILTERS = ["active", "all", ...LOAN_STATES] as const;
+/** More rows than this and the filters must be narrowed (screen and workbook show the same rows). */
+export const LEDGER_MAX_ROWS = 20_000;
+
+const date = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")]).optional().default("");
+export const LedgerFilters = z.object({
+  from: date,
+  to: date,
+  townshipId: z.string().max(64).optional().default(""),
+  bankId: z.string().max(64).optional().default(""),
+  status: z.enum(LEDGER_STATUS_FILTERS).optional().default("active"),
+});
+export type LedgerFilters = z.infer<typeof LedgerFilters>;
+
+export type LedgerRow = {
+  id: string;
+  contractNumber: string;
+  borrower: string;
+  idNumber: string;
+  kind: "household" | "enterprise";
+  township: string;
+  village: string;
+  bank: string;
+  disbursedOn: string;
+  maturityDate: string;
+  termMonths: number;
+  rate: string;
+  principal: string;
+  outstanding: string;
+  status: LoanState;
+  statusLabel: string;
+};
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The loan ledger (贷款台账) in the actor's scope with the filters, in disbursement order, and its
+ * totals (summed as Decimal over the very rows returned, so a total row always equals its rows).
+ * ID numbers are masked unless the actor is a county officer.
+ */
+export async function loadLedger(tx: Tx, actor: Actor, f: LedgerFilters) {
+  if (f.from && f.to && f.from > f.to) throw AppError.field("to", "截止日期不能早于起始日期");
+  const where: Prisma.LoanWhereInput = {
+    ...areaScope(actor),
+    ...(f.townshipId ? { townshipId: f.townshipId } : {}),
+    ...(f.bankId ? { bankId: f.bankId } : {}),
+    ...(f.status === "active" ? { status: { notIn: ["repaid", "writtenOffCaseKept"] } } : f.status === "all" ? {} : { status: f.status }),
+    ...(f.from || f.to
+      ? { disbursedOn: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lte: new Date(`${f.to}T00:00:00Z`) } : {}) } }
+      : {}),
+  };
+  const count = await tx.loan.count({ where });
+  if (count > LEDGER_MAX_ROWS) {
+    throw new AppError("VALIDATION", `符合条件的贷款有 ${count} 笔，超过 ${LEDGER_MAX_ROWS} 笔，请缩小放款期间或增加筛选条件。`);
+  }
+  const loans = await tx.loan.findMany({ where, orderBy: [{ disbursedOn: "asc" }, { contractNumber: "asc" }] });
+  const ids = <K extends "householdId" | "enterpriseId" | "bankId">(k: K) => [...new Set(loans.flatMap((l) => (l[k] ? [l[k] as string] : [])))];
+  const [households, enterprises, banks, units] = await Promise.all([
+    tx.household.findMany({ where: { id: { in: ids("householdId") } }, select: { id: true, headName: true, idNumber: true } }),
+    tx.enterprise.findMany({ where: { id: { in: ids("enterpriseId") } }, select: { id: true, name: true, creditCode: true } }),
+    tx.bank.findMany({ where: { id: { in: ids("bankId") } }, select: { id: true, name: true } }),
+    tx.orgUnit.findMany({
+      where: { id: { in: [...new Set(loans.flatMap((l) => [l.townshipId, ...(l.villageId ? [l.villageId] : [])]))] } },
+      select: { id: true, name: true },
+    }),
+  ]);
+  const household = new Map(households.map((h) => [h.id, h]));
+  const enterprise = new Map(enterprises.map((e) => [e.id, e]));
+  const bank = new Map(banks.map((b) => [b.id, b.name]));
+  const unit = new Map(units.map((u) => [u.id, u.name]));
+  const fullIds = actor.role === "county_officer";
+
+  let principal = new D(0);
+  let outstanding = new D(0);
+  const rows: LedgerRow[] = loans.map((l) => {
+    const h = l.householdId ? household.get(l.householdId) : undefined;
+    const e = l.enterpriseId ? enterprise.get(l.enterpriseId) : undefined;
+    const idNumber = h ? (fullIds ? h.idNumber : maskIdCard(h.idNumber)) : (e?.creditCode ?? "");
+    principal = principal.plus(l.principal.toString());
+    outstanding = outstanding.plus(l.outstandingPrincipal.toString());
+    return {
+      id: l.id,
+      contractNumber: l.contractNumber,
+      borrower: h?.headName ?? e?.name ?? "",
+      idNumber,
+      kind: l.kind,
+      township: unit.get(l.townshipId) ?? "",
+      village: l.villageId ? (unit.get(l.villageId) ?? "") : "",
+      bank: bank.get(l.bankId) ?? "",
+      disbursedOn: iso(l.disbursedOn),
+      maturityDate: iso(l.maturityDate),
+      termMonths: l.termMonths,
+      rate: new D(l.rate.toString()).times(100).toFixed(2),
+      principal: new D(l.principal.toString()).toFixed(2),
+      outstanding: new D(l.outstandingPrincipal.toString()).toFixed(2),
+      status: l.status,
+      statusLabel: LOAN_STATE_LABELS[l.status],
+    };
+  });
+  return { rows, total: { count: rows.length, principal: principal.toFixed(2), outstanding: outstanding.toFixed(2) }, fullIdNumbers: fullIds };
+}
+
+/** The townships and banks the actor may filter by. */
+export async function ledgerOptions(tx: Tx, actor: Actor) {
+  const scope = areaScope(actor);
+  const townships = await tx.orgUnit.findMany({
+    where: {
+      level: "township",
+      ...(scope.villageId ? { children: { some: { id: scope.villageId } } } : {}),
+      ...(scope.townshipId ? { id: scope.townshipId } : {}),
+      ...(scope.countyId ? { countyId: scope.countyId } : {}),
+    },
+    select: { id: true, name: true },
+    orderBy: { code: "asc" },
+  });
+  const banks = await tx.bank.findMany({
+    where: actor.countyId ? { countyId: actor.countyId } : {},
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+  return { townships, banks };
+}
