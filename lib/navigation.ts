@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/risk/breaker", label: "风险与熔断", roles: ["township_officer", "county_officer", "bank_officer", "finance_officer", "auditor"] },
   { href: "/credit", label: "信用评级", roles: ["village_cadre", "township_officer", "county_officer", "bank_officer", "finance_officer", "auditor"] },
   { href: "/subsidy", label: "贴息", roles: ["county_officer", "finance_officer", "bank_officer", "auditor"] },
+  { href: "/evaluation", label: "银行考评", roles: ["county_officer", "auditor", "admin"] },
   { href: "/admin/users", label: "用户管理", roles: ["admin"] },
   { href: "/admin/org-units", label: "组织机构", roles: ["admin"] },
   { href: "/admin/banks", label: "合作银行", roles: ["admin"] },
