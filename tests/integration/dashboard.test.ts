@@ -207,6 +207,15 @@ describe("issue 8 §1–2: overview dashboard and loan ledger", () => {
     expect(own.figures.buckets.inBuffer).toEqual({ count: 1, amount: "10000.00" });
     await expect(dashboardOverview(cadre, { unit: t0.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
+    // A system-wide auditor starts above the counties and drills into one.
+    const everywhere = await makeActor("auditor", null);
+    const top = await dashboardOverview(everywhere, {});
+    expect(top.unit.level).toBe("all");
+    expect(top.children.map((r) => r.id)).toEqual([c.county.id]);
+    expect(top.figures).toMatchObject({ registered: 7, outstanding: "98000.00" });
+    const drilled = await dashboardOverview(everywhere, { unit: t0.id });
+    expect(drilled.crumbs.map((x) => x.id)).toEqual([null, c.county.id, t0.id]);
+
     // Another county's units do not exist for this county's staff.
     const other = await makeCounty("410102");
     await expect(dashboardOverview(county, { unit: other.townships[0].id })).rejects.toMatchObject({ code: "NOT_FOUND" });
