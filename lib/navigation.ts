@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/credit", label: "信用评级", roles: ["village_cadre", "township_officer", "county_officer", "bank_officer", "finance_officer", "auditor"] },
   { href: "/subsidy", label: "贴息", roles: ["county_officer", "finance_officer", "bank_officer", "auditor"] },
   { href: "/evaluation", label: "银行考评", roles: ["county_officer", "auditor", "admin"] },
+  { href: "/calculator", label: "政策计算器", roles: ["county_officer", "finance_officer", "auditor"] },
   { href: "/admin/users", label: "用户管理", roles: ["admin"] },
   { href: "/admin/org-units", label: "组织机构", roles: ["admin"] },
   { href: "/admin/banks", label: "合作银行", roles: ["admin"] },
