@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { evaluateBreakerBulk, type BreakerResult } from "@/lib/domain/circuit-breaker";
 import { addDays } from "@/lib/domain/calendar";
 import type { Tx } from "../db";
@@ -12,6 +13,14 @@ type Row = { id: string; level: "township" | "village"; parentId: string | null;
  * instalment is overdue more than N days, or the loan is in buffer, claim or split.
  */
 export async function countyBreaker(tx: Tx, countyId: string, today: string, profile: ActiveProfile): Promise<BreakerResult[]> {
+  return areasBreaker(tx, countyId, today, profile);
+}
+
+/**
+ * The same for a county, or — countyId null — every area of every county in one pass (the
+ * province-wide figure of the benchmark), all under one profile's rule.
+ */
+export async function areasBreaker(tx: Tx, countyId: string | null, today: string, profile: ActiveProfile): Promise<BreakerResult[]> {
   const { breaker } = profile.settings;
   const overdueBefore = addDays(today, -breaker.nonPerformingOverdueDays);
   const rows = await tx.$queryRaw<Row[]>`
@@ -23,7 +32,7 @@ export async function countyBreaker(tx: Tx, countyId: string, today: string, pro
             AND (s."principalPaid" < s."principalDue" OR s."interestPaid" < s."interestDue")
         )) AS npl
       FROM "Loan" l
-      WHERE l."countyId" = ${countyId} AND l.kind = 'household'
+      WHERE ${countyId ? Prisma.sql`l."countyId" = ${countyId}` : Prisma.sql`TRUE`} AND l.kind = 'household'
         AND l.status NOT IN ('repaid', 'writtenOffCaseKept')
     ),
     -- Summed per village and per township first, then joined to the units: one pass over the
@@ -40,7 +49,7 @@ export async function countyBreaker(tx: Tx, countyId: string, today: string, pro
       COALESCE(a.npl * 100, 0)::bigint AS npl_fen
     FROM "OrgUnit" u
     LEFT JOIN by_area a ON a.id = u.id
-    WHERE u."countyId" = ${countyId} AND u.level IN ('township', 'village')`;
+    WHERE ${countyId ? Prisma.sql`u."countyId" = ${countyId}` : Prisma.sql`TRUE`} AND u.level IN ('township', 'village')`;
   // A level without a threshold (e.g. Guizhou, which has only the lender rule) never trips:
   // no NPL ratio can exceed 2.
   const rule = {
