@@ -4,7 +4,6 @@ import { addDays, addMonths, compareDates } from "@/lib/domain/calendar";
 import { D } from "@/lib/domain/decimal";
 import { DEFAULT_HOUSEHOLD_LOAN_CAP } from "@/lib/domain/eligibility";
 import { subsidyCapRate } from "@/lib/domain/rates";
-import { LPR_FIXINGS, PBOC_BENCHMARK_RATES, type BenchmarkRateRow, type LprRow } from "@/lib/domain/reference/rates-data";
 import {
   DEFAULT_ENTERPRISE_SUBSIDY,
   enterpriseSubsidy,
@@ -25,6 +24,7 @@ import {
 import type { HouseholdStatus } from "@/lib/domain/eligibility";
 import type { Tx } from "../db";
 import type { ActiveProfile } from "../policy/active-profile";
+import { rateTables } from "../policy/rate-tables";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const minDate = (a: string, b: string) => (compareDates(a, b) <= 0 ? a : b);
@@ -42,35 +42,7 @@ export type ComputedLine = {
   detail: Prisma.InputJsonValue;
 };
 
-type RateTables = { benchmark: readonly BenchmarkRateRow[]; lpr: readonly LprRow[] };
 
-/**
- * The rate table the administrator keeps (RateFixing); a series with a term missing falls back
- * to the shipped reference rows, as the enterprise rate check does.
- */
-async function rateTables(tx: Tx): Promise<RateTables> {
-  const rows = await tx.rateFixing.findMany({ orderBy: { effectiveFrom: "asc" } });
-  const series = (kind: "benchmark" | "lpr", terms: Record<string, string>) => {
-    const byDate = new Map<string, Record<string, string>>();
-    for (const r of rows.filter((x) => x.kind === kind)) {
-      const key = terms[r.term];
-      if (!key) continue;
-      const date = iso(r.effectiveFrom);
-      byDate.set(date, { ...(byDate.get(date) ?? {}), [key]: r.rate.toString() });
-    }
-    // Each term holds until its next change: carry the other terms forward.
-    const out: Record<string, string>[] = [];
-    let last: Record<string, string> = {};
-    for (const date of [...byDate.keys()].sort()) {
-      last = { ...last, ...byDate.get(date), effective: date };
-      out.push(last);
-    }
-    return out.filter((r) => Object.values(terms).every((k) => r[k] !== undefined));
-  };
-  const benchmark = series("benchmark", { upTo1y: "upTo1Year", "1to5y": "oneTo5Years", over5y: "over5Years" }) as unknown as BenchmarkRateRow[];
-  const lpr = series("lpr", { "1y": "oneYear", "5yPlus": "fiveYearPlus" }) as unknown as LprRow[];
-  return { benchmark: benchmark.length > 0 ? benchmark : PBOC_BENCHMARK_RATES, lpr: lpr.length > 0 ? lpr : LPR_FIXINGS };
-}
 
 const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
