@@ -12,6 +12,7 @@ import { saveApplicationDraft } from "@/lib/server/applications/save-application
 import { settleDuePublicity } from "@/lib/server/applications/settle-publicity";
 import { submitApplication } from "@/lib/server/applications/submit-application";
 import { uploadAttachment } from "@/lib/server/applications/upload-attachment";
+import { runDailyJob } from "@/lib/server/jobs/daily";
 import { activateProfile, householdInput, makeActor, makeCounty, prisma, resetDb, seedCalendar, setNow, type TestCounty, validId } from "./fixtures";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n% test scan\n");
@@ -141,6 +142,16 @@ describe("a household application end to end (real PostgreSQL)", () => {
     const o2 = await recordObjection(township, { applicationId: id2, objector: "李某", content: "虚报家庭人口" });
     await resolveObjection(township, { objectionId: o2.id, outcome: "upheld", resolution: "经核实属实" });
     expect((await prisma.application.findUniqueOrThrow({ where: { id: id2 } })).status).toBe("objectionUpheld");
+  });
+
+  it("the daily job passes a publicity period that has ended, without anyone opening a page", async () => {
+    const id = await draft();
+    await submitApplication(cadre, { id });
+    await reviewApplication(township, { id, decision: "approve" });
+    await openPublicity(township, { applicationIds: [id], objectionContact: "乡镇服务站" });
+    setNow("2026-03-10T01:00:00Z");
+    await runDailyJob("2026-03-10");
+    expect((await prisma.application.findUniqueOrThrow({ where: { id } })).status).toBe("publicityPassed");
   });
 
   it("publicity does not pass on its last day, only the day after", async () => {

@@ -1,4 +1,6 @@
 import "server-only";
+import { settleDuePublicity } from "../applications/settle-publicity";
+import { settleDueRatingPublicity } from "../credit/settle-rating-publicity";
 import { randomUUID } from "node:crypto";
 import type { Loan, ScheduleItem } from "@/generated/prisma/client";
 import type { BorrowerClass } from "@/lib/domain/reference/sharing-schemes";
@@ -185,6 +187,9 @@ async function runCounty(countyId: string, code: string, date: string): Promise<
  */
 export async function runDailyJob(date: string): Promise<CountyRun[]> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`invalid date ${date}`);
+  // Publicity periods (applications and ratings) that have ended pass without anyone opening a page.
+  await settleDuePublicity(null);
+  await settleDueRatingPublicity(null);
   const counties = await prisma.orgUnit.findMany({ where: { level: "county", active: true }, select: { id: true, code: true }, orderBy: { code: "asc" } });
   const out: CountyRun[] = [];
   for (const c of counties) out.push(await runCounty(c.id, c.code, date));
