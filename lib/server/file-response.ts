@@ -10,6 +10,8 @@ export type FileDownload = {
   /** An ASCII fallback for clients that ignore filename*. */
   asciiFileName: string;
   contentType: string;
+  /** "inline" for scans and photos the browser can show; downloads by default. */
+  disposition?: "inline" | "attachment";
 };
 
 function message(status: number, text: string): Response {
@@ -35,7 +37,7 @@ export async function respondWithFile(
       status: 200,
       headers: {
         "Content-Type": file.contentType,
-        "Content-Disposition": `attachment; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "Content-Disposition": `${file.disposition ?? "attachment"}; filename="${file.asciiFileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         "Content-Length": String(file.bytes.byteLength),
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",

@@ -42,6 +42,10 @@ async function submitApplicationAsCadre(page: Page, household: { id: string }, a
   await page.locator("#file").setInputFiles(PDF);
   await page.getByRole("button", { name: "上传" }).click();
   await expect(page.getByText("已上传。")).toBeVisible();
+  const scan = await page.request.get((await page.getByRole("link", { name: PDF.name }).getAttribute("href"))!);
+  expect(scan.status()).toBe(200);
+  expect(scan.headers()["content-type"]).toBe("application/pdf");
+  expect(scan.headers()["content-disposition"]).toMatch(/^inline;/);
   await page.getByRole("button", { name: "提交申请" }).click();
   await expect(page.getByText("已提交，待乡镇审核").first()).toBeVisible();
   await signOut(page);

@@ -1,22 +1,11 @@
 import { getAttachment } from "@/lib/server/applications/get-attachment";
-import { routeActor } from "@/lib/server/auth/current-actor";
-import { AppError } from "@/lib/server/errors";
+import { respondWithFile } from "@/lib/server/file-response";
 
+/** An application's scan or photo, shown in the browser, for whoever may see the application. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await routeActor();
-  if (!actor) return new Response("请先登录。", { status: 401 });
-  try {
-    const file = await getAttachment(actor, { id: (await params).id });
-    return new Response(new Uint8Array(file.data), {
-      headers: {
-        "Content-Type": file.mimeType,
-        "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof AppError) return new Response(error.message, { status: error.status });
-    throw error;
-  }
+  const { id } = await params;
+  return respondWithFile("attachment", async (actor) => {
+    const file = await getAttachment(actor, { id });
+    return { bytes: file.data, fileName: file.fileName, asciiFileName: "attachment", contentType: file.mimeType, disposition: "inline" };
+  });
 }
