@@ -14,7 +14,11 @@ export async function resetDb() {
   const tables = await prisma.$queryRawUnsafe<{ tablename: string }[]>(
     `SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
   );
-  await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  // The audit trail refuses TRUNCATE unless the session declares maintenance (audit_chain migration).
+  await prisma.$transaction([
+    prisma.$executeRawUnsafe(`SET LOCAL microcredit.audit_maintenance = 'on'`),
+    prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`),
+  ]);
 }
 
 export type TestCounty = Awaited<ReturnType<typeof makeCounty>>;
