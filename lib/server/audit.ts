@@ -36,3 +36,14 @@ export async function writeAudit(tx: Tx, actor: Actor | null, input: AuditInput)
     },
   });
 }
+
+/**
+ * Writes a transaction's audit rows at its very end, ordered by county. Appending to a county's
+ * chain locks that chain's head until commit (audit_chain trigger); taking those locks last and
+ * in one order keeps them short and free of deadlocks with the transaction's other locks.
+ */
+export async function writeAuditsLast(tx: Tx, actor: Actor | null, entries: AuditInput[]) {
+  const chainOf = (e: AuditInput) => e.countyId ?? actor?.countyId ?? "-";
+  const ordered = entries.map((e, i) => ({ e, i })).sort((a, b) => chainOf(a.e).localeCompare(chainOf(b.e)) || a.i - b.i);
+  for (const { e } of ordered) await writeAudit(tx, actor, e);
+}

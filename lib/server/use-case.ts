@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Role } from "@/lib/domain/roles";
 import { DomainError } from "@/lib/domain/errors";
 import type { Actor } from "./actor";
-import { type AuditInput, writeAudit } from "./audit";
+import { type AuditInput, writeAuditsLast } from "./audit";
 import { now } from "./clock";
 import { prisma, type Tx } from "./db";
 import { AppError, type FieldErrors } from "./errors";
@@ -88,13 +88,13 @@ export function defineMutation<S extends z.ZodType, R>(
     try {
       return await prisma.$transaction(
         async (tx) => {
-          let audited = 0;
+          const entries: AuditInput[] = [];
           const audit = async (entry: AuditInput) => {
-            await writeAudit(tx, actor, entry);
-            audited++;
+            entries.push(entry);
           };
           const result = await def.run({ actor, input, tx, now: now(), audit });
-          if (audited === 0) throw new Error(`use case ${def.name} changed state without an audit row`);
+          if (entries.length === 0) throw new Error(`use case ${def.name} changed state without an audit row`);
+          await writeAuditsLast(tx, actor, entries);
           return result;
         },
         def.timeoutMs ? { timeout: def.timeoutMs, maxWait: 30_000 } : undefined,
@@ -115,7 +115,9 @@ export async function runSystemTask<R>(
   run: (ctx: { tx: Tx; now: Date; audit: (entry: AuditInput) => Promise<void> }) => Promise<R>,
 ): Promise<R> {
   return prisma.$transaction(async (tx) => {
-    const audit = (entry: AuditInput) => writeAudit(tx, null, entry);
-    return run({ tx, now: now(), audit });
+    const entries: AuditInput[] = [];
+    const result = await run({ tx, now: now(), audit: async (entry) => void entries.push(entry) });
+    await writeAuditsLast(tx, null, entries);
+    return result;
   });
 }

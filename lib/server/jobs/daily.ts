@@ -13,7 +13,7 @@ import { activeProfile } from "../policy/active-profile";
 import { countyCalendar } from "../policy/county-calendar";
 import { refreshBreaker } from "../risk/refresh-breaker";
 import { AppError } from "../errors";
-import { auditJson, writeAudit, type AuditInput } from "../audit";
+import { auditJson, writeAuditsLast, type AuditInput } from "../audit";
 
 export type CountyRun = {
   county: string;
@@ -46,7 +46,15 @@ function firstOverdue(schedule: ScheduleItem[], date: string): ScheduleItem | un
  * county's loans: Prisma's default of 5 s is exceeded by a county of a few thousand loans.
  */
 function countyTask<R>(run: (ctx: { tx: Tx; audit: (entry: AuditInput) => Promise<void> }) => Promise<R>): Promise<R> {
-  return prisma.$transaction((tx) => run({ tx, audit: (entry) => writeAudit(tx, null, entry) }), { timeout: 15 * 60_000, maxWait: 30_000 });
+  return prisma.$transaction(
+    async (tx) => {
+      const entries: AuditInput[] = [];
+      const result = await run({ tx, audit: async (entry) => void entries.push(entry) });
+      await writeAuditsLast(tx, null, entries);
+      return result;
+    },
+    { timeout: 15 * 60_000, maxWait: 30_000 },
+  );
 }
 
 async function runCounty(countyId: string, code: string, date: string): Promise<CountyRun> {
