@@ -1,6 +1,7 @@
 import { encode, getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
 import { SESSION_MAX_AGE_SECONDS, sessionExpired } from "@/lib/server/auth/session-policy";
+import { baseSecurityHeaders, contentSecurityPolicy, crossSiteRefused } from "@/lib/server/http/security-headers";
 
 // /api/test answers 404 unless the server runs with PORTAL_ALLOW_FAKE_CLOCK=1 (tests only).
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/test"];
@@ -17,7 +18,27 @@ function sessionCookieName(request: NextRequest) {
  */
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`))) return NextResponse.next();
+  const https = request.nextUrl.protocol === "https:";
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  // Pages get the full policy; downloads (PDFs open in the browser's viewer) only refuse framing.
+  const csp = path.startsWith("/api/")
+    ? "frame-ancestors 'none'"
+    : contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const secured = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", csp);
+    for (const [name, value] of Object.entries(baseSecurityHeaders(https))) response.headers.set(name, value);
+    return response;
+  };
+  const next = () => NextResponse.next({ request: { headers: requestHeaders } });
+
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (path.startsWith("/api/") && crossSiteRefused(request.method, host, request.headers.get("origin"), request.headers.get("referer"))) {
+    return secured(new NextResponse("跨站请求已被拒绝。", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+  }
+  if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`))) return secured(next());
 
   const secret = process.env.NEXTAUTH_SECRET;
   const token = await getToken({ req: request, secret });
@@ -28,10 +49,10 @@ export async function proxy(request: NextRequest) {
     else if (path !== "/") login.searchParams.set("callbackUrl", path + request.nextUrl.search);
     const response = NextResponse.redirect(login);
     response.cookies.delete(sessionCookieName(request));
-    return response;
+    return secured(response);
   }
 
-  const response = NextResponse.next();
+  const response = secured(next());
   if (nowMs - (token.lastSeen as number) > REFRESH_AFTER_MS) {
     const refreshed = await encode({ token: { ...token, lastSeen: nowMs }, secret: secret!, maxAge: SESSION_MAX_AGE_SECONDS });
     response.cookies.set(sessionCookieName(request), refreshed, {

@@ -7,6 +7,11 @@ export type LockoutPolicy = { maxFailures: number; lockMinutes: number };
 export type LockoutState = { failedLoginCount: number; lockedUntil: Date | null };
 
 export const DEFAULT_LOCKOUT_POLICY: LockoutPolicy = { maxFailures: 5, lockMinutes: 15 };
+/**
+ * One network address (an office behind one NAT may hold a dozen staff): 30 failures within
+ * 15 minutes, whatever the names, pause sign-in from it for 15 minutes.
+ */
+export const ADDRESS_LOCKOUT_POLICY: LockoutPolicy = { maxFailures: 30, lockMinutes: 15 };
 
 export function isLocked(state: LockoutState, now: Date): boolean {
   return state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime();

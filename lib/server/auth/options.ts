@@ -5,6 +5,17 @@ import { AppError } from "../errors";
 import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 import { signInWithPassword } from "./sign-in";
 
+/**
+ * The caller's address: the last X-Forwarded-For entry, the one the nearest proxy (or Next.js
+ * itself, from the socket) added. A reverse proxy in front must set, not pass on, this header.
+ */
+export function clientAddress(headers: Record<string, unknown> | Headers | undefined): string | null {
+  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
+  const value = Array.isArray(raw) ? raw.join(",") : typeof raw === "string" ? raw : "";
+  const last = value.split(",").map((s) => s.trim()).filter(Boolean).pop();
+  return last ? last.slice(0, 64) : null;
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -14,9 +25,9 @@ export const authOptions: NextAuthOptions = {
     Credentials({
       name: "账号密码",
       credentials: { username: { label: "用户名", type: "text" }, password: { label: "密码", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         try {
-          const user = await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "");
+          const user = await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "", clientAddress(req?.headers));
           return { id: user.id, name: user.displayName };
         } catch (error) {
           // next-auth passes the message of a thrown error to the sign-in page.

@@ -1,5 +1,12 @@
 import "server-only";
-import { afterFailedSignIn, afterSuccessfulSignIn, DEFAULT_LOCKOUT_POLICY, isLocked } from "@/lib/domain/account-lockout";
+import {
+  ADDRESS_LOCKOUT_POLICY,
+  afterFailedSignIn,
+  afterSuccessfulSignIn,
+  DEFAULT_LOCKOUT_POLICY,
+  isLocked,
+  type LockoutPolicy,
+} from "@/lib/domain/account-lockout";
 import { writeAudit } from "../audit";
 import { now as clockNow } from "../clock";
 import { prisma } from "../db";
@@ -10,6 +17,7 @@ import { verifyAgainstDummy, verifyPassword } from "./passwords";
 export const SIGN_IN_FAILED = "用户名或密码错误。";
 export const SIGN_IN_LOCKED = `登录失败次数过多，账户已被锁定 ${DEFAULT_LOCKOUT_POLICY.lockMinutes} 分钟，请稍后再试。`;
 export const SIGN_IN_ADMIN_LOCKED = "账户已被系统管理员锁定，请联系系统管理员。";
+export const SIGN_IN_ADDRESS_LOCKED = `此网络地址登录失败次数过多，已暂停登录 ${ADDRESS_LOCKOUT_POLICY.lockMinutes} 分钟，请稍后再试。`;
 
 export type SignedInUser = { id: string; username: string; displayName: string; role: string };
 
@@ -17,24 +25,48 @@ export type SignedInUser = { id: string; username: string; displayName: string; 
  * Checks a user name and password. Every failure gives the same message whether or not the
  * user exists; unknown names are throttled in LoginThrottle exactly like real accounts.
  */
-export async function signInWithPassword(usernameRaw: string, password: string): Promise<SignedInUser> {
-  const username = String(usernameRaw ?? "").trim();
+export async function signInWithPassword(usernameRaw: string, password: string, clientAddress?: string | null): Promise<SignedInUser> {
   const now = clockNow();
+  const addressKey = clientAddress ? `ip:${clientAddress}` : null;
+  // Per address as well as per account: many names tried from one place are stopped too.
+  if (addressKey && isLocked(await throttleState(addressKey, now, ADDRESS_LOCKOUT_POLICY), now)) {
+    await verifyAgainstDummy(password);
+    throw new AppError("UNAUTHENTICATED", SIGN_IN_ADDRESS_LOCKED);
+  }
+  try {
+    return await signInChecked(String(usernameRaw ?? "").trim(), password, now);
+  } catch (error) {
+    if (addressKey && error instanceof AppError) await recordThrottledFailure(addressKey, now, ADDRESS_LOCKOUT_POLICY);
+    throw error;
+  }
+}
+
+/** A throttle row's state; failures older than the lock period no longer count. */
+async function throttleState(key: string, now: Date, policy: LockoutPolicy) {
+  const row = await prisma.loginThrottle.findUnique({ where: { key } });
+  const stale = row && !row.lockedUntil && now.getTime() - row.updatedAt.getTime() > policy.lockMinutes * 60_000;
+  return { failedLoginCount: row && !stale ? row.failedCount : 0, lockedUntil: row?.lockedUntil ?? null };
+}
+
+async function recordThrottledFailure(key: string, now: Date, policy: LockoutPolicy) {
+  const next = afterFailedSignIn(await throttleState(key, now, policy), now, policy);
+  await prisma.loginThrottle.upsert({
+    where: { key },
+    create: { key, failedCount: next.failedLoginCount, lockedUntil: next.lockedUntil },
+    update: { failedCount: next.failedLoginCount, lockedUntil: next.lockedUntil },
+  });
+  return next;
+}
+
+async function signInChecked(username: string, password: string, now: Date): Promise<SignedInUser> {
   if (!username || !password) throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
   const user = await prisma.user.findUnique({ where: { username } });
 
   if (!user) {
     await verifyAgainstDummy(password);
     const key = `user:${username.toLowerCase()}`;
-    const row = await prisma.loginThrottle.findUnique({ where: { key } });
-    const state = { failedLoginCount: row?.failedCount ?? 0, lockedUntil: row?.lockedUntil ?? null };
-    if (isLocked(state, now)) throw new AppError("UNAUTHENTICATED", SIGN_IN_LOCKED);
-    const next = afterFailedSignIn(state, now);
-    await prisma.loginThrottle.upsert({
-      where: { key },
-      create: { key, failedCount: next.failedLoginCount, lockedUntil: next.lockedUntil },
-      update: { failedCount: next.failedLoginCount, lockedUntil: next.lockedUntil },
-    });
+    if (isLocked(await throttleState(key, now, DEFAULT_LOCKOUT_POLICY), now)) throw new AppError("UNAUTHENTICATED", SIGN_IN_LOCKED);
+    const next = await recordThrottledFailure(key, now, DEFAULT_LOCKOUT_POLICY);
     throw new AppError("UNAUTHENTICATED", next.lockedUntil ? SIGN_IN_LOCKED : SIGN_IN_FAILED);
   }
 
