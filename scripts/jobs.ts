@@ -4,7 +4,9 @@
  * idempotent: running it again for the same date changes nothing. Without --date it runs for
  * today in Asia/Shanghai.
  */
+import path from "node:path";
 import { embeddedUrl } from "./lib/defaults";
+import { loadPiiKey } from "./lib/secret";
 
 // The job's modules are server-only (never bundled for a browser); this is a server process.
 const serverOnly = require.resolve("server-only");
@@ -27,6 +29,8 @@ async function main() {
   }
   if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) usage("日期格式应为 YYYY-MM-DD");
   process.env.DATABASE_URL ??= embeddedUrl();
+  // Started by `npm start` the key is in the environment; by hand, the data folder's key is used.
+  loadPiiKey(path.resolve(__dirname, "..", process.env.PORTAL_DATA_DIR ?? ".data"));
   const { shanghaiToday } = await import("../lib/server/clock");
   const { runDailyJob } = await import("../lib/server/jobs/daily");
   const { prisma } = await import("../lib/server/db");

@@ -1,5 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import path from "node:path";
 import { PrismaClient } from "@/generated/prisma/client";
+import { loadPiiKey } from "./lib/secret";
 import { seedReferenceData } from "./seed/seed-reference";
 import { demoLogins, seedDemoCounty } from "./seed/seed-demo";
 
@@ -16,6 +18,7 @@ export async function seed(databaseUrl: string, opts: { quiet?: boolean } = {}) 
 }
 
 if (require.main === module) {
+  loadPiiKey(path.resolve(__dirname, "..", process.env.PORTAL_DATA_DIR ?? ".data"));
   const url = process.env.DATABASE_URL;
   if (!url) {
     console.error("请设置 DATABASE_URL，或使用 npm start（会自动启动内置数据库并写入演示数据）。");

@@ -14,7 +14,9 @@ import { type RunningDb, startEmbeddedDb } from "./lib/embedded-db";
 import { scheduleDailyJob } from "./lib/daily-schedule";
 import { acquireInstanceLock } from "./lib/instance-lock";
 import { migrateDeploy } from "./lib/migrate";
-import { sessionSecret } from "./lib/secret";
+import { encryptLegacyPersonalData } from "./lib/encrypt-pii";
+import { piiKey, sessionSecret } from "./lib/secret";
+import { parsePiiKey } from "../lib/server/pii";
 import { demoLogins } from "./seed/seed-demo";
 import { seed } from "./seed";
 
@@ -51,6 +53,8 @@ async function main() {
   releaseLock = acquireInstanceLock(dataDir);
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+  // Before any database work: the seed, the daily job and the server encrypt with it.
+  process.env.PII_KEY = piiKey(dataDir, { create: true });
 
   let databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
@@ -62,6 +66,8 @@ async function main() {
   }
   migrateDeploy(databaseUrl);
   console.log("数据库迁移已完成。");
+  const pii = await encryptLegacyPersonalData(databaseUrl, parsePiiKey(process.env.PII_KEY!));
+  if (pii.encrypted > 0) console.log(`已加密 ${pii.encrypted} 户农户的身份证号和手机号（加密前写入的数据）。`);
   await seed(databaseUrl);
   // The daily job (overdue, buffer, loss cases, breaker, reminders) runs now and at 00:05 daily;
   // not under --fresh, whose tests move the clock and run the job themselves.

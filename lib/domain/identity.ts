@@ -41,3 +41,9 @@ export function maskIdCard(id: string): string {
   if (id.length <= 10) return "*".repeat(id.length);
   return `${id.slice(0, 6)}${"*".repeat(id.length - 10)}${id.slice(-4)}`;
 }
+
+/** First 3 and last 4 digits of a phone number shown (138****5678); 7 characters or fewer are masked entirely. */
+export function maskPhone(phone: string): string {
+  if (phone.length <= 7) return "*".repeat(phone.length);
+  return `${phone.slice(0, 3)}${"*".repeat(phone.length - 7)}${phone.slice(-4)}`;
+}

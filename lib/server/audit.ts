@@ -1,3 +1,4 @@
+import { maskPhone } from "@/lib/domain/identity";
 import type { Actor } from "./actor";
 import type { Tx } from "./db";
 
@@ -10,11 +11,19 @@ export type AuditInput = {
   after?: unknown;
 };
 
-/** Values as JSON (Decimal and Date become strings); ID numbers are never put in the trail. */
+/**
+ * Values as JSON (Decimal and Date become strings); ID numbers and phone numbers are never put
+ * in the trail in full (it is kept for years and copied into backups), nor ID number hashes.
+ */
 export function auditJson(value: unknown): object | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(
-    JSON.stringify(value, (key, v) => (key === "idNumber" && typeof v === "string" ? maskForAudit(v) : v)),
+    JSON.stringify(value, (key, v) => {
+      if (key === "idNumber" && typeof v === "string") return maskForAudit(v);
+      if (key === "phone" && typeof v === "string") return maskPhone(v);
+      if (key === "idNumberHash") return undefined;
+      return v;
+    }),
   );
 }
 

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { DEMO_BANKS, DEMO_COUNTY, DEMO_PASSWORD, DEMO_TOWNSHIPS, DEMO_USERS, HOUSEHOLDS_PER_VILLAGE } from "./demo-data";
 import { chineseName, idNumber, mobile } from "./demo-people";
 import { rng } from "./random";
+import { encryptHouseholdData } from "../../lib/server/pii-prisma";
 
 const STATUS_MIX = [
   ...Array(9).fill("registeredPoor"),
@@ -61,7 +62,8 @@ export async function seedDemoCounty(db: PrismaClient): Promise<boolean> {
           }
         }
       }
-      await tx.household.createMany({ data: households, skipDuplicates: true });
+      // This client has no Household extension (lib/server/db.ts): encrypt as it would.
+      await tx.household.createMany({ data: households.map((h) => encryptHouseholdData(h)), skipDuplicates: true });
 
       const passwordHash = await hash(DEMO_PASSWORD);
       for (const u of DEMO_USERS) {

@@ -21,10 +21,11 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
       </div>
       <form role="search" className="flex gap-2">
         <label htmlFor="q" className="sr-only">搜索</label>
-        <input id="q" name="q" defaultValue={q} placeholder="户主姓名或身份证后 4 位"
+        <input id="q" name="q" defaultValue={q} placeholder="户主姓名或完整身份证号" aria-describedby="q-hint"
           className="w-full max-w-xs rounded border border-slate-300 px-3 py-2" />
         <button className="shrink-0 rounded border border-slate-300 bg-white px-4 py-2">搜索</button>
       </form>
+      <p id="q-hint" className="text-xs text-slate-500">身份证号加密保存，只能按完整的 18 位号码查找；姓名可输入部分文字。</p>
       {result === null ? (
         <p role="alert" className="text-sm text-red-700">搜索条件有误，请缩短搜索内容后重试。</p>
       ) : (

@@ -13,10 +13,8 @@ export const createHousehold = defineMutation({
   async run({ actor, input, tx, audit }) {
     const village = await tx.orgUnit.findFirst({ where: { id: actor.villageId ?? "", level: "village", active: true } });
     if (!village?.parentId || !village.countyId) throw new AppError("FORBIDDEN", "您的账户未关联有效的村，无法登记农户。");
-    const duplicate = await tx.household.findUnique({
-      where: { countyId_idNumber: { countyId: village.countyId, idNumber: input.idNumber } },
-      select: { id: true },
-    });
+    // Matched by the ID number's keyed hash (the number itself is stored encrypted).
+    const duplicate = await tx.household.findFirst({ where: { countyId: village.countyId, idNumber: input.idNumber }, select: { id: true } });
     if (duplicate) throw duplicateIdNumber();
     const household = await tx.household.create({
       data: { ...input, villageId: village.id, townshipId: village.parentId, countyId: village.countyId },

@@ -5,11 +5,12 @@ import { areaScope } from "../scope";
 import { defineQuery } from "../use-case";
 import { D } from "@/lib/domain/decimal";
 import { applicationNumber } from "../applications/application-number";
-import { idNumberFor } from "./household-view";
+import { idNumberFor, phoneFor } from "./household-view";
 
 /**
- * One household in scope; out of scope is "not found". `forEdit` returns the full ID number,
- * which only the village cadre who may edit it gets.
+ * One household in scope; out of scope is "not found". The ID number and phone number are
+ * masked unless the role sees them on the household's own page (actor.ts); `forEdit` (the
+ * village cadre's edit form) returns both in full.
  */
 export const getHousehold = defineQuery({
   name: "household.get",
@@ -39,7 +40,8 @@ export const getHousehold = defineQuery({
     ]);
     return {
       ...household,
-      idNumber: forEdit ? household.idNumber : idNumberFor(actor, household.idNumber),
+      idNumber: forEdit ? household.idNumber : idNumberFor(actor, household.idNumber, "record"),
+      phone: forEdit ? household.phone : phoneFor(actor, household.phone),
       villageName: name.get(household.villageId) ?? "",
       townshipName: name.get(household.townshipId) ?? "",
       canEdit: actor.role === "village_cadre",

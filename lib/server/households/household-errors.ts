@@ -7,5 +7,6 @@ export function duplicateIdNumber() {
 }
 
 export function onHouseholdUnique(fields: string[]) {
-  return fields.includes("idNumber") ? duplicateIdNumber() : undefined;
+  // The unique constraint is on the ID number's keyed hash (the number itself is encrypted).
+  return fields.includes("idNumberHash") || fields.includes("idNumber") ? duplicateIdNumber() : undefined;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { areaScope } from "../scope";
 import { defineQuery } from "../use-case";
-import { idNumberFor } from "./household-view";
+import { idNumberFor, phoneFor } from "./household-view";
 
 export const HOUSEHOLD_PAGE_SIZE = 50;
 
@@ -12,7 +12,10 @@ const input = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
 });
 
-/** Households in the actor's scope, 50 a page, searchable by head name or the last 4 ID digits. */
+/**
+ * Households in the actor's scope, 50 a page, searchable by head name or by the full ID number.
+ * ID numbers are stored encrypted and found by their keyed hash: exact match only, no partial search.
+ */
 export const listHouseholds = defineQuery({
   name: "household.list",
   roles: ["village_cadre", "township_officer", "county_officer", "bank_officer", "finance_officer", "auditor", "admin"],
@@ -20,9 +23,7 @@ export const listHouseholds = defineQuery({
   async run({ actor, input: { q, page }, tx }) {
     const where: Prisma.HouseholdWhereInput = { ...areaScope(actor) };
     if (q) {
-      where.OR = /^\d{3}[\dXx]$/.test(q)
-        ? [{ idNumber: { endsWith: q.toUpperCase() } }, { headName: { contains: q } }]
-        : [{ headName: { contains: q } }];
+      where.OR = /^\d{17}[\dXx]$/.test(q) ? [{ idNumber: q.toUpperCase() }] : [{ headName: { contains: q } }];
     }
     const [total, rows] = await Promise.all([
       tx.household.count({ where }),
@@ -47,7 +48,7 @@ export const listHouseholds = defineQuery({
         village: villageName.get(r.villageId) ?? "",
         status: r.status,
         membersCount: r.membersCount,
-        phone: r.phone,
+        phone: phoneFor(actor, r.phone),
       })),
     };
   },

@@ -21,10 +21,7 @@ export const updateHousehold = defineMutation({
     const before = await tx.household.findFirst({ where: { id, ...areaScope(actor) } });
     if (!before) throw AppError.notFound("农户");
     if (fields.idNumber !== before.idNumber) {
-      const duplicate = await tx.household.findUnique({
-        where: { countyId_idNumber: { countyId: before.countyId, idNumber: fields.idNumber } },
-        select: { id: true },
-      });
+      const duplicate = await tx.household.findFirst({ where: { countyId: before.countyId, idNumber: fields.idNumber }, select: { id: true } });
       if (duplicate) throw duplicateIdNumber();
     }
     const updated = await tx.household.updateMany({

@@ -6,6 +6,7 @@ import type { Actor } from "../actor";
 import { AppError } from "../errors";
 import { areaScope } from "../scope";
 import { defineQuery } from "../use-case";
+import { phoneFor } from "../households/household-view";
 import { borrowerNames } from "./borrowers";
 import { iso } from "./loan-records";
 
@@ -72,7 +73,7 @@ export const listReminders = defineQuery({
         id: r.id, kind: r.kind, dueDate: iso(r.dueDate), raisedOn: iso(r.raisedOn), delivered: r.deliveredAt !== null,
         deliveredAt: r.deliveredAt ? r.deliveredAt.toISOString() : null,
         loanId: loan.id, contractNumber: loan.contractNumber, borrower: names.get(loan.id) ?? "",
-        address: h?.address ?? "", phone: h?.phone ?? "",
+        address: h?.address ?? "", phone: phoneFor(actor, h?.phone ?? null, "reminders") ?? "",
         township: unitName.get(loan.townshipId) ?? "", village: loan.villageId ? (unitName.get(loan.villageId) ?? "") : "",
         bank: bankName.get(loan.bankId) ?? "", loanPrincipal: loan.principal.toFixed(2), disbursedOn: iso(loan.disbursedOn),
         principalDue: principal.toFixed(2), interestDue: interest.toFixed(2), totalDue: principal.plus(interest).toFixed(2),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idCheckChar, maskIdCard, validateIdCard } from "@/lib/domain/identity";
+import { idCheckChar, maskIdCard, maskPhone, validateIdCard } from "@/lib/domain/identity";
 
 // Check characters below were computed by hand (ISO 7064 MOD 11-2), independently of the code.
 const TODAY = "2025-06-30";
@@ -79,5 +79,18 @@ describe("maskIdCard", () => {
     expect(maskIdCard("")).toBe("");
     // With exactly 10 characters "first 6 + last 4" would reveal everything.
     expect(maskIdCard("1234567890")).toBe("**********");
+  });
+});
+
+describe("maskPhone", () => {
+  it("issue 10: lists and exports show the first 3 and last 4 digits of a mobile number", () => {
+    expect(maskPhone("13812345678")).toBe("138****5678");
+    expect(maskPhone("0375-6210001")).toBe("037*****0001");
+  });
+
+  it("issue 10: numbers too short to mask partly are masked entirely", () => {
+    expect(maskPhone("1234567")).toBe("*******");
+    expect(maskPhone("12345678")).toBe("123*5678");
+    expect(maskPhone("")).toBe("");
   });
 });
