@@ -11,12 +11,14 @@ import type { UseCase } from "./use-case";
  * fields; anything else is logged and shown as a generic message, never a 500 page.
  */
 export async function runAction<R>(useCase: UseCase<unknown, R>, input: unknown): Promise<ActionResult<R>> {
-  const actor = await currentActor();
-  if (!actor) return { ok: false, message: "登录已过期，请重新登录。" };
-  if (actor.mustChangePassword && useCase.useCaseName !== PASSWORD_CHANGE_USE_CASE) {
-    return { ok: false, message: "请先修改系统管理员设置的初始密码，再进行其他操作。" };
-  }
   try {
+    // Inside the try: with the database unreachable even the session lookup fails, and the
+    // user must still get a message, not a crashed page.
+    const actor = await currentActor();
+    if (!actor) return { ok: false, message: "登录已过期，请重新登录。" };
+    if (actor.mustChangePassword && useCase.useCaseName !== PASSWORD_CHANGE_USE_CASE) {
+      return { ok: false, message: "请先修改系统管理员设置的初始密码，再进行其他操作。" };
+    }
     return { ok: true, data: await useCase(actor, input) };
   } catch (error) {
     if (error instanceof AppError) {
