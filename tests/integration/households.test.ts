@@ -200,10 +200,13 @@ describe("households through the use cases (real PostgreSQL)", () => {
       expect(adminRow.idNumber).not.toBe(full);
     });
 
-    it("searches by name and by the last 4 ID digits", async () => {
+    it("searches by name and by the full ID number (stored encrypted: exact match by its keyed hash)", async () => {
       expect((await listHouseholds(cadreA1, { q: "王" })).rows.map((r) => r.headName).sort()).toEqual(["王一", "王二"]);
-      const last4 = validId("410101", "19800101", "102").slice(-4);
-      expect((await listHouseholds(cadreA1, { q: last4 })).rows.map((r) => r.headName)).toEqual(["李三"]);
+      const full = validId("410101", "19800101", "102");
+      expect((await listHouseholds(cadreA1, { q: full })).rows.map((r) => r.headName)).toEqual(["李三"]);
+      expect((await listHouseholds(cadreA1, { q: full.slice(-4) })).rows).toEqual([]);
+      // Another village's household is not found by its number either.
+      expect((await listHouseholds(cadreA1, { q: validId("410101", "19800101", "200") })).rows).toEqual([]);
     });
 
     it("pages 50 at a time", async () => {
