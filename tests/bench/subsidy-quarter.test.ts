@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { encryptPii, piiHash, piiKeysFromEnv } from "@/lib/server/pii";
 import { runSubsidyQuarter } from "@/lib/server/subsidy/run-subsidy-quarter";
 import { activateProfile, makeActor, makeCounty, prisma, resetDb, setNow } from "../integration/fixtures";
 import { makeBank } from "../integration/loans-fixtures";
@@ -23,9 +24,14 @@ describe("subsidy quarter run benchmark", () => {
     const t = c.townships[0];
     const v = t.villages[0];
     const series = `generate_series(1, ${N}) g`;
+    // ID numbers are stored encrypted with their keyed hash (the table refuses plaintext).
+    const keys = piiKeysFromEnv();
+    const idNumbers = Array.from({ length: N }, (_, i) => String(i + 1).padStart(18, "0"));
     await prisma.$executeRawUnsafe(
-      `INSERT INTO "Household" (id, "countyId", "townshipId", "villageId", "headName", "idNumber", status, "membersCount", "labourCapacity", "updatedAt")
-       SELECT 'h' || g, $1, $2, $3, '户' || g, lpad(g::text, 18, '0'), 'registeredPoor', 3, 'full', now() FROM ${series}`, c.county.id, t.id, v.id);
+      `INSERT INTO "Household" (id, "countyId", "townshipId", "villageId", "headName", "idNumber", "idNumberHash", status, "membersCount", "labourCapacity", "updatedAt")
+       SELECT 'h' || g, $1, $2, $3, '户' || g, e.sealed, e.hash, 'registeredPoor', 3, 'full', now()
+         FROM unnest($4::text[], $5::text[]) WITH ORDINALITY AS e(sealed, hash, g)`,
+      c.county.id, t.id, v.id, idNumbers.map((id) => encryptPii(keys, "idNumber", id)), idNumbers.map((id) => piiHash(keys, "idNumber", id)));
     await prisma.$executeRawUnsafe(
       `INSERT INTO "Application" (id, kind, status, "countyId", "townshipId", "villageId", "householdId", amount, "termMonths", purpose, "projectDescription", "repaymentSource", "createdById", "updatedAt")
        SELECT 'a' || g, 'household', 'disbursed', $1, $2, $3, 'h' || g, 30000, 12, 'breeding', '养殖', '出栏', 'bench', now() FROM ${series}`, c.county.id, t.id, v.id);
