@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { TEST_PII_KEY } from "./tests/support/pii-test-key";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54339);
@@ -44,6 +45,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       PORTAL_ALLOW_FAKE_CLOCK: "1",
+      // Fixed, so fixtures can encrypt and decrypt personal data by SQL (tests/e2e/helpers.ts).
+      PII_KEY: TEST_PII_KEY,
     },
   },
 });

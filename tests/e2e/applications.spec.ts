@@ -1,18 +1,19 @@
 import ExcelJS from "exceljs";
 import { expect, type Page, test } from "@playwright/test";
-import { one, signIn, sql } from "./helpers";
+import { one, plainIdNumber, signIn, sql } from "./helpers";
 
 const PDF = { name: "申请书.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% signed application scan\n") };
 
 /** A household of the village that may borrow and has no application yet. */
 async function eligibleHousehold(villageCode: string, skip = 0) {
-  return one<{ id: string; headName: string; idNumber: string }>(
+  const household = await one<{ id: string; headName: string; idNumber: string }>(
     `SELECT h.id, h."headName", h."idNumber" FROM "Household" h JOIN "OrgUnit" v ON v.id = h."villageId"
      WHERE v.code = $1 AND h.status = 'registeredPoor' AND h."creditGrade" IN ('AAA', 'AA', 'A')
        AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."householdId" = h.id)
      ORDER BY h."headName", h.id OFFSET $2 LIMIT 1`,
     [villageCode, skip],
   );
+  return { ...household, idNumber: plainIdNumber(household.idNumber) };
 }
 
 async function setClock(page: Page, iso: string | null) {

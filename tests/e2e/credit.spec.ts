@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { one, signIn, sql } from "./helpers";
+import { one, plainIdNumber, signIn, sql } from "./helpers";
 
 const DONGGUAN = "410499101001"; // 城关镇 东关村, cun01's village
 
@@ -205,7 +205,7 @@ test("blacklist: one county officer proposes, another approves; the application 
   await page.goto("/credit/blacklist");
   await page.getByRole("button", { name: "提出列入" }).click();
   await expect(page.getByTestId("error-entryReason")).toHaveText("请填写列入理由");
-  await page.getByLabel("身份证号或统一社会信用代码").fill(household.idNumber);
+  await page.getByLabel("身份证号或统一社会信用代码").fill(plainIdNumber(household.idNumber));
   await page.getByLabel("列入理由").fill("恶意拖欠贷款，经催收拒不归还");
   await page.getByLabel("证据材料（文书名称、文号等）").fill("（2026）豫0401民初123号民事判决书");
   await page.getByRole("button", { name: "提出列入" }).click();

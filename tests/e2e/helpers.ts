@@ -1,6 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 import { idCheckChar } from "../../lib/domain/identity";
+import { decryptPii, encryptPii, parsePiiKey, piiHash } from "../../lib/server/pii";
+import { TEST_PII_KEY } from "../support/pii-test-key";
 import { DEMO_PASSWORD } from "../../scripts/seed/demo-data";
 
 export { DEMO_PASSWORD };
@@ -38,3 +40,13 @@ export function freshIdNumber(): string {
   const first17 = `41049920010101${tail}`;
   return first17 + idCheckChar(first17);
 }
+
+/**
+ * Household ID numbers and phone numbers are stored encrypted with the e2e server's key
+ * (playwright.config.ts sets PII_KEY): fixtures that read them by SQL decrypt, fixtures that
+ * write them encrypt, and lookups by SQL go through the keyed hash.
+ */
+const piiKeys = parsePiiKey(TEST_PII_KEY);
+export const plainIdNumber = (stored: string) => decryptPii(piiKeys, "idNumber", stored);
+export const sealedIdNumber = (plain: string) => encryptPii(piiKeys, "idNumber", plain);
+export const idNumberHash = (plain: string) => piiHash(piiKeys, "idNumber", plain);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { freshIdNumber, one, signIn } from "./helpers";
+import { freshIdNumber, idNumberHash, one, signIn } from "./helpers";
 
 test("a village cadre adds a household: a bad ID shows beside the field, the fixed one lands in the list", async ({ page }) => {
   await signIn(page, "cun01");
@@ -24,8 +24,18 @@ test("a village cadre adds a household: a bad ID shows beside the field, the fix
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status")).toHaveText("已保存。");
   await expect(page.getByRole("heading", { name: "农户：测试户主" })).toBeVisible();
+  // On the household's own page the cadre who registered it sees the full number.
+  await expect(page.getByText(good)).toBeVisible();
+  await expect(page.getByText("13912345678")).toBeVisible();
+  // Stored encrypted: not as typed, but found by its keyed hash.
+  const stored = await one<{ plain: string; hashed: string }>(
+    `SELECT count(*) FILTER (WHERE "idNumber" = $1 OR phone = '13912345678')::text AS plain, count(*) FILTER (WHERE "idNumberHash" = $2)::text AS hashed FROM "Household"`,
+    [good, idNumberHash(good)],
+  );
+  expect(stored).toEqual({ plain: "0", hashed: "1" });
 
-  await page.goto(`/households?q=${good.slice(-4)}`);
+  // Searched by the full number (an exact match: the number is stored encrypted).
+  await page.goto(`/households?q=${good}`);
   const row = page.getByRole("row", { name: /测试户主/ });
   await expect(row).toBeVisible();
   await expect(row).toContainText(`${good.slice(0, 6)}********${good.slice(-4)}`);
