@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildNeeded } from "./lib/build-needed";
+import { serveDbControl } from "./lib/db-control";
 import { EMBEDDED_DATABASE, EMBEDDED_PORT } from "./lib/defaults";
 import { type RunningDb, startEmbeddedDb } from "./lib/embedded-db";
 import { scheduleDailyJob } from "./lib/daily-schedule";
@@ -72,6 +73,19 @@ async function main() {
   // The daily job (overdue, buffer, loss cases, breaker, reminders) runs now and at 00:05 daily;
   // not under --fresh, whose tests move the clock and run the job themselves.
   if (!fresh) stopJobs = scheduleDailyJob(databaseUrl);
+  // The fault tests stop and start the embedded database under the running portal.
+  if (fresh && db && process.env.PORTAL_DB_CONTROL_PORT) {
+    serveDbControl(Number(process.env.PORTAL_DB_CONTROL_PORT), {
+      stop: async () => {
+        await db?.stop();
+        db = null;
+      },
+      start: async () => {
+        db ??= await startEmbeddedDb({ dataDir: path.join(dataDir, "pg"), port: dbPort, database: EMBEDDED_DATABASE, quiet: true });
+      },
+      serverPid: () => server?.pid ?? null,
+    });
+  }
 
   const env = {
     ...process.env,
