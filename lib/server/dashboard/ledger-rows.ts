@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { D } from "@/lib/domain/decimal";
-import { maskIdCard } from "@/lib/domain/identity";
 import { LOAN_STATE_LABELS, LOAN_STATES, type LoanState } from "@/lib/domain/loan-workflow";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "../actor";
+import { PERSONAL_DATA_ACCESS, type Actor } from "../actor";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
+import { idNumberFor } from "../households/household-view";
 import { areaScope } from "../scope";
 
 export const LEDGER_ROLES = ["county_officer", "township_officer", "finance_officer", "auditor", "admin"] as const;
@@ -80,14 +80,14 @@ export async function loadLedger(tx: Tx, actor: Actor, f: LedgerFilters) {
   const enterprise = new Map(enterprises.map((e) => [e.id, e]));
   const bank = new Map(banks.map((b) => [b.id, b.name]));
   const unit = new Map(units.map((u) => [u.id, u.name]));
-  const fullIds = actor.role === "county_officer";
+  const fullIds = PERSONAL_DATA_ACCESS[actor.role].idNumber === "everywhere";
 
   let principal = new D(0);
   let outstanding = new D(0);
   const rows: LedgerRow[] = loans.map((l) => {
     const h = l.householdId ? household.get(l.householdId) : undefined;
     const e = l.enterpriseId ? enterprise.get(l.enterpriseId) : undefined;
-    const idNumber = h ? (fullIds ? h.idNumber : maskIdCard(h.idNumber)) : (e?.creditCode ?? "");
+    const idNumber = h ? idNumberFor(actor, h.idNumber) : (e?.creditCode ?? "");
     principal = principal.plus(l.principal.toString());
     outstanding = outstanding.plus(l.outstandingPrincipal.toString());
     return {
