@@ -1,4 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import e2e from "./playwright.config";
 
 /**
  * `npm run test:resilience`: the fault run. The portal is started as in the e2e tests, with a
@@ -11,40 +12,27 @@ const CONTROL_PORT = Number(process.env.RESILIENCE_CONTROL_PORT ?? 3121);
 const baseURL = `http://127.0.0.1:${PORT}`;
 process.env.RESILIENCE_CONTROL_URL = `http://127.0.0.1:${CONTROL_PORT}`;
 process.env.RESILIENCE_DB_URL = `postgresql://postgres:postgres@127.0.0.1:${DB_PORT}/microcredit`;
+const server = Array.isArray(e2e.webServer) ? e2e.webServer[0] : e2e.webServer!;
 
 export default defineConfig({
+  ...e2e,
   testDir: "tests/resilience",
-  workers: 1,
-  retries: 0,
-  forbidOnly: true,
   timeout: 240_000,
   globalTimeout: 5 * 60_000,
-  expect: { timeout: 15_000 },
-  reporter: [["list"]],
   outputDir: "test-results/resilience",
-  use: {
-    baseURL,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking", "--no-first-run"] },
-  },
-  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  use: { ...e2e.use, baseURL },
   webServer: {
-    command: "npx tsx scripts/start.ts --fresh --no-build",
+    ...server,
     url: `${baseURL}/login`,
-    reuseExistingServer: false,
-    timeout: 120_000,
     stdout: "ignore",
     stderr: "ignore",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: {
+      ...server.env,
       PORT: String(PORT),
       PORTAL_DB_PORT: String(DB_PORT),
       PORTAL_DB_CONTROL_PORT: String(CONTROL_PORT),
       NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: "resilience-secret-not-for-production-0123",
+      PORTAL_ALLOW_FAKE_CLOCK: "",
     },
   },
 });
