@@ -34,11 +34,22 @@ test("a village cadre adds a household: a bad ID shows beside the field, the fix
   );
   expect(stored).toEqual({ plain: "0", hashed: "1" });
 
-  // Searched by the full number (an exact match: the number is stored encrypted).
-  await page.goto(`/households?q=${good}`);
+  // In the list the number is masked.
+  await page.goto(`/households?q=${encodeURIComponent("测试户主")}`);
   const row = page.getByRole("row", { name: /测试户主/ });
   await expect(row).toBeVisible();
   await expect(row).toContainText(`${good.slice(0, 6)}********${good.slice(-4)}`);
+
+  // Searched by the full number (an exact match: the number is stored encrypted), the household
+  // opens, and the number never appears in a URL.
+  await page.getByLabel("搜索", { exact: true }).fill(good);
+  await page.getByRole("button", { name: "搜索" }).click();
+  await expect(page.getByRole("heading", { name: "农户：测试户主" })).toBeVisible();
+  expect(page.url()).not.toContain(good);
+  await page.goto("/households");
+  await page.getByLabel("搜索", { exact: true }).fill(freshIdNumber());
+  await page.getByRole("button", { name: "搜索" }).click();
+  await expect(page.getByText("您的辖区内没有该身份证号的农户。")).toBeVisible();
 });
 
 test("a village cadre cannot open a household of another village by its URL", async ({ page }) => {

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/pagination";
 import { HOUSEHOLD_STATUS_LABELS } from "@/lib/labels";
+import { searchHouseholdsAction } from "./actions";
 import { listHouseholdsForPage } from "./queries";
 
 export const metadata: Metadata = { title: "农户信息" };
 
-export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string; idNotFound?: string }> }) {
   const params = await searchParams;
   const { actor, result } = await listHouseholdsForPage(params);
   const q = params.q ?? "";
@@ -19,13 +20,14 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
           <Link href="/households/new" className="rounded bg-blue-700 px-4 py-2 text-sm text-white">登记农户</Link>
         ) : null}
       </div>
-      <form role="search" className="flex gap-2">
+      <form role="search" action={searchHouseholdsAction} className="flex gap-2">
         <label htmlFor="q" className="sr-only">搜索</label>
         <input id="q" name="q" defaultValue={q} placeholder="户主姓名或完整身份证号" aria-describedby="q-hint"
           className="w-full max-w-xs rounded border border-slate-300 px-3 py-2" />
         <button className="shrink-0 rounded border border-slate-300 bg-white px-4 py-2">搜索</button>
       </form>
       <p id="q-hint" className="text-xs text-slate-500">身份证号加密保存，只能按完整的 18 位号码查找；姓名可输入部分文字。</p>
+      {params.idNotFound ? <p role="status" className="text-sm text-red-700">您的辖区内没有该身份证号的农户。</p> : null}
       {result === null ? (
         <p role="alert" className="text-sm text-red-700">搜索条件有误，请缩短搜索内容后重试。</p>
       ) : (
