@@ -85,11 +85,15 @@ function rewriteWhere(keys: Keys, where: unknown): unknown {
   return out;
 }
 
-function checkOrderBy(orderBy: unknown) {
-  for (const o of Array.isArray(orderBy) ? orderBy : [orderBy]) {
-    if (isObj(o) && ("idNumber" in o || "phone" in o || "idNumberHash" in o)) {
-      throw new Error("Household: encrypted columns cannot be sorted on");
-    }
+const ENCRYPTED = ["idNumber", "phone", "idNumberHash"];
+
+/** Sorting, grouping or distinct on ciphertext (a fresh IV per value) would silently mean nothing. */
+function checkOrdering(args: Obj) {
+  for (const o of [args.orderBy].flat()) {
+    if (isObj(o) && ENCRYPTED.some((f) => f in o)) throw new Error("Household: encrypted columns cannot be sorted on");
+  }
+  for (const f of [args.distinct, args.by].flat()) {
+    if (typeof f === "string" && ENCRYPTED.includes(f)) throw new Error("Household: encrypted columns cannot be grouped on");
   }
 }
 
@@ -98,7 +102,7 @@ export function protectHouseholdArgs(args: unknown, keys: Keys = piiKeysFromEnv)
   if (!isObj(args)) return args;
   const out: Obj = { ...args };
   if ("where" in args) out.where = rewriteWhere(keys, args.where);
-  if ("orderBy" in args) checkOrderBy(args.orderBy);
+  checkOrdering(args);
   if (isObj(args.data)) out.data = encryptHouseholdData(args.data, keys);
   else if (Array.isArray(args.data)) out.data = args.data.map((d: Obj) => encryptHouseholdData(d, keys));
   if (isObj(args.create)) out.create = encryptHouseholdData(args.create, keys);

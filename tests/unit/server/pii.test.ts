@@ -165,6 +165,9 @@ describe("the Household extension's rewriting (lib/server/pii-prisma.ts)", () =>
     expect(() => protectHouseholdArgs({ where: { OR: [{ idNumber: { contains: "1949" } }] } }, keys)).toThrow(/only exact matches/);
     expect(() => protectHouseholdArgs({ where: { phone: "13800138000" } }, keys)).toThrow(/cannot be searched/);
     expect(() => protectHouseholdArgs({ orderBy: [{ headName: "asc" }, { idNumber: "asc" }] }, keys)).toThrow(/cannot be sorted/);
+    expect(() => protectHouseholdArgs({ distinct: ["phone"] }, keys)).toThrow(/cannot be grouped/);
+    expect(() => protectHouseholdArgs({ by: ["villageId", "idNumber"] }, keys)).toThrow(/cannot be grouped/);
+    expect(protectHouseholdArgs({ by: ["villageId"], orderBy: { villageId: "asc" } }, keys)).toEqual({ by: ["villageId"], orderBy: { villageId: "asc" } });
     expect(() => protectHouseholdArgs({ data: { idNumber: { increment: 1 } } }, keys)).toThrow(/can only be set/);
   });
 
