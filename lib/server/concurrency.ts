@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import type { Tx } from "./db";
 import { AppError } from "./errors";
 
-/** Tables whose rows an edit locks before it compares what the editor saw with what is stored. */
-type LockableTable = "Bank" | "PolicyProfile" | "OrgUnit" | "User";
+/** Tables whose rows a use case locks before it compares what it read with what is stored. */
+type LockableTable = "Bank" | "PolicyProfile" | "OrgUnit" | "User" | "LossCase";
 
 /** A short digest of a record as shown to an editor; sent back with the edit. */
 export function fingerprint(value: unknown): string {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { SHARING_PARTY_LABELS, type SharingParty } from "@/lib/domain/reference/sharing-schemes";
 import { shanghaiToday } from "../clock";
+import { lockRow } from "../concurrency";
 import { AppError } from "../errors";
 import { day, lockLoans, nextLoanState, setLoanState } from "../loans/loan-records";
 import { defineMutation } from "../use-case";
@@ -13,7 +14,9 @@ const partyLabel = (p: string) => SHARING_PARTY_LABELS[p as SharingParty] ?? p;
  * One party's share of a loss case: confirmed, then paid with the payment's reference
  * (compare-and-swap on the status the user saw). The county fund's payment posts a payout to
  * the fund ledger. When every share is paid, the case is settled and the loan written off with
- * the case kept (账销案存).
+ * the case kept (账销案存). The case row is locked first, so the parties' payments of one case
+ * follow one another: the last one sees every other payment and settles the case (without the
+ * lock, two last payments at once each saw the other unpaid and nobody settled it).
  */
 export const updateLossShare = defineMutation({
   name: "lossShare.update",
@@ -33,6 +36,7 @@ export const updateLossShare = defineMutation({
     if (!share) throw AppError.notFound("分担份额");
     const { lossCase, loan } = await loadLossCaseInScope(tx, actor, share.caseId);
     if (!mayActForParty(actor, share.party)) throw new AppError("FORBIDDEN", `您无权为“${partyLabel(share.party)}”办理此操作。`);
+    await lockRow(tx, "LossCase", lossCase.id);
     const today = shanghaiToday(now);
     const data =
       input.action === "confirm"
