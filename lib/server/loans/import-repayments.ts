@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { defineMutation } from "../use-case";
 import { rowErrorsToFields } from "../xlsx";
 import { applyRepayment, sameRepayment } from "./apply-repayment";
-import { loanScope } from "./loan-records";
+import { loanScope, lockLoans } from "./loan-records";
 import { readRepaymentFile, REPAYMENT_COLUMNS as C } from "./repayment-file";
 import { repaymentFields, type RepaymentFields } from "./repayment-input";
 
@@ -21,7 +21,8 @@ const COLUMN_OF: Record<string, string> = {
  * The bank's repayment file (CSV or .xlsx in the portal's template): all rows or none. Each row
  * is checked and applied as the form applies one repayment; any problem writes nothing and is
  * reported at its row and column. Rows whose bank reference is already recorded with the same
- * values are recognised as a re-upload and left as they are.
+ * values are recognised as a re-upload and left as they are, also when two uploads of one file
+ * arrive at once (the file's loans are locked before the references are looked up).
  */
 export const importRepayments = defineMutation({
   name: "loan.importRepayments",
@@ -32,6 +33,7 @@ export const importRepayments = defineMutation({
     const rows = await readRepaymentFile(input.file);
     const contracts = [...new Set(rows.map((r) => r.cells[C.contractNumber]).filter(Boolean))];
     const loans = await tx.loan.findMany({ where: { ...loanScope(actor), contractNumber: { in: contracts } } });
+    await lockLoans(tx, loans.map((l) => l.id));
     const byContract = new Map<string, Loan[]>();
     for (const l of loans) byContract.set(l.contractNumber, [...(byContract.get(l.contractNumber) ?? []), l]);
 

@@ -4,12 +4,13 @@ import { shanghaiToday } from "../clock";
 import { AppError } from "../errors";
 import { defineMutation } from "../use-case";
 import { applyRepayment, sameRepayment } from "./apply-repayment";
-import { loadLoanInScope } from "./loan-records";
+import { loadLoanInScope, lockLoans } from "./loan-records";
 import { repaymentFields } from "./repayment-input";
 
 /**
  * A bank officer (own bank's loans) or a county officer records one repayment. The bank's
- * transaction reference identifies it: sending the same repayment again changes nothing.
+ * transaction reference identifies it: sending the same repayment again changes nothing, also
+ * when the copies arrive at once (the loan is locked before the reference is looked up).
  */
 export const recordRepayment = defineMutation({
   name: "loan.recordRepayment",
@@ -17,6 +18,7 @@ export const recordRepayment = defineMutation({
   input: z.intersection(z.object({ loanId: z.string({ error: "缺少贷款" }) }), repaymentFields),
   async run({ actor, input, tx, audit, now }) {
     const loan = await loadLoanInScope(tx, actor, input.loanId);
+    await lockLoans(tx, [loan.id]);
     const { loanId: _loanId, ...fields } = input;
     const existing = await tx.repayment.findUnique({ where: { bankId_reference: { bankId: loan.bankId, reference: fields.reference } } });
     if (existing) {
