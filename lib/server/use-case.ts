@@ -15,6 +15,8 @@ export type UseCase<I, R> = ((actor: Actor, input: unknown) => Promise<R>) & {
   useCaseName: string;
   roles: readonly Role[];
   kind: "query" | "mutation";
+  /** The zod schema the input is parsed with (read by the fuzz tests to build hostile inputs). */
+  inputSchema: z.ZodType;
 };
 
 type Definition<S extends z.ZodType, R, C> = {
@@ -72,7 +74,7 @@ export function defineQuery<S extends z.ZodType, R>(def: Definition<S, R, Contex
     const input = parse(def.input, raw);
     return def.run({ actor, input, tx: prisma, now: now() });
   };
-  return Object.assign(run, { useCaseName: def.name, roles: def.roles, kind: "query" as const });
+  return Object.assign(run, { useCaseName: def.name, roles: def.roles, kind: "query" as const, inputSchema: def.input });
 }
 
 /**
@@ -103,7 +105,7 @@ export function defineMutation<S extends z.ZodType, R>(
       throw mapKnownErrors(error, def.onUniqueViolation);
     }
   };
-  return Object.assign(run, { useCaseName: def.name, roles: def.roles, kind: "mutation" as const });
+  return Object.assign(run, { useCaseName: def.name, roles: def.roles, kind: "mutation" as const, inputSchema: def.input });
 }
 
 /**

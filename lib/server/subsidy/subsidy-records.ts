@@ -102,5 +102,5 @@ export function mappingDoubleSubsidy<I, R>(useCase: UseCase<I, R>): UseCase<I, R
       throw error;
     }
   };
-  return Object.assign(run, { useCaseName: useCase.useCaseName, roles: useCase.roles, kind: useCase.kind });
+  return Object.assign(run, { useCaseName: useCase.useCaseName, roles: useCase.roles, kind: useCase.kind, inputSchema: useCase.inputSchema });
 }
