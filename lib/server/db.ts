@@ -1,11 +1,25 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { householdPii } from "./pii-prisma";
 
+/** Pool connections checked out (a transaction holds its own until it ends), by server process id. */
+const checkedOut = new Map<number, pg.PoolClient>();
+const backendPid = (client: pg.PoolClient) => (client as unknown as { processID?: number }).processID;
+
 function createClient(connectionString: string) {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  pool.on("acquire", (client) => {
+    const pid = backendPid(client);
+    if (pid !== undefined) checkedOut.set(pid, client);
+  });
+  pool.on("release", (_error, client) => {
+    const pid = backendPid(client);
+    if (pid !== undefined && checkedOut.get(pid) === client) checkedOut.delete(pid);
+  });
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: 10 }),
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // The keyed hash of an ID number is for lookups inside the database, never for callers.
     omit: { household: { idNumberHash: true } },
   }).$extends(householdPii);
@@ -38,3 +52,17 @@ export const prisma: Client = new Proxy({} as Client, {
 
 export type Db = Client;
 export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];
+
+/**
+ * The pg connection an interactive transaction runs on, for what Prisma does slowly: streaming a
+ * large result through a cursor and COPY FROM STDIN (every raw parameter goes through Prisma's
+ * query compiler, about 50 ms a megabyte). Statements sent on it are part of `tx`: they commit or
+ * roll back with it. Use it only while `tx` is open, and await each statement before the next
+ * Prisma call on `tx` (both share the one connection).
+ */
+export async function transactionConnection(tx: Tx): Promise<pg.ClientBase> {
+  const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  const client = checkedOut.get(row.pid);
+  if (!client) throw new Error("transactionConnection: the transaction's connection is not one of this process's pool");
+  return client;
+}

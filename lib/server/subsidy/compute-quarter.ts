@@ -1,8 +1,8 @@
 import "server-only";
-import type { Prisma, SubsidyKind } from "@/generated/prisma/client";
+import type { SubsidyKind } from "@/generated/prisma/client";
 import { addDays, addMonths, compareDates } from "@/lib/domain/calendar";
 import { D } from "@/lib/domain/decimal";
-import { DEFAULT_HOUSEHOLD_LOAN_CAP } from "@/lib/domain/eligibility";
+import { DEFAULT_HOUSEHOLD_LOAN_CAP, type HouseholdStatus } from "@/lib/domain/eligibility";
 import { subsidyCapRate } from "@/lib/domain/rates";
 import {
   DEFAULT_ENTERPRISE_SUBSIDY,
@@ -21,15 +21,10 @@ import {
   type TimelineInstalment,
   type TimelineRepayment,
 } from "@/lib/domain/subsidy-timeline";
-import type { HouseholdStatus } from "@/lib/domain/eligibility";
-import type { Tx } from "../db";
 import type { ActiveProfile } from "../policy/active-profile";
-import { rateTables } from "../policy/rate-tables";
+import type { RateTables } from "../policy/rate-tables";
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const minDate = (a: string, b: string) => (compareDates(a, b) <= 0 ? a : b);
-
-/** One line of a run, ready to be stored. */
+/** One line of a run, ready to be stored. `detail` explains the amount (run-lines.ts reads it). */
 export type ComputedLine = {
   loanId: string;
   kind: SubsidyKind;
@@ -39,12 +34,49 @@ export type ComputedLine = {
   amount: string;
   eligible: boolean;
   reason: string | null;
-  detail: Prisma.InputJsonValue;
+  detail: Record<string, unknown>;
 };
 
+/** An approved extension, renewal or instalment plan of the loan. */
+export type ApprovedChange = {
+  kind: string;
+  /** The day it was requested (UTC date of its creation, as the post-loan workflow stores it). */
+  requestedOn: string;
+  /** When it was decided (ISO timestamp); the order of decisions matters for renewals. */
+  decidedAt: string | null;
+  newMaturity: string | null;
+};
 
+/** What one loan's lines are computed from (load-quarter-loans.ts reads it, a chunk at a time). */
+export type QuarterLoan = {
+  id: string;
+  kind: "household" | "enterprise";
+  contractNumber: string;
+  householdId: string | null;
+  enterpriseId: string | null;
+  principal: string;
+  rate: string;
+  termMonths: number;
+  disbursedOn: string;
+  maturityDate: string;
+  householdStatus: HouseholdStatus | null;
+  /** Households the enterprise application drives (0 for household loans). */
+  householdsDriven: number;
+  schedule: TimelineInstalment[];
+  repayments: TimelineRepayment[];
+  changes: ApprovedChange[];
+};
 
-const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The county's blacklist and fraud findings, which take a loan's subsidy away. */
+export type Exclusions = {
+  blacklistedHouseholds: ReadonlySet<string>;
+  blacklistedEnterprises: ReadonlySet<string>;
+  fraudHouseholds: ReadonlySet<string>;
+  fraudLoans: ReadonlySet<string>;
+};
+
+const shanghaiDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const minDate = (a: string, b: string) => (compareDates(a, b) <= 0 ? a : b);
 
 /**
  * A renewal or an instalment plan rewrites the schedule (lib/server/loans/renew-loan.ts): the old
@@ -52,18 +84,15 @@ const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOStri
  * the principal was overdue from the day after it fell due (the contractual maturity, or an
  * earlier extension's) until the day the new schedule took over. Those days are given back here.
  */
-function rescheduledArrears(
-  changes: readonly { kind: string; decidedAt: Date | null; newMaturity: Date | null }[],
-  contractual: string,
-  until: string,
-): Period[] {
+function rescheduledArrears(changes: readonly ApprovedChange[], contractual: string, until: string): Period[] {
   const out: Period[] = [];
   for (const c of changes) {
     if ((c.kind !== "renewal" && c.kind !== "instalmentPlan") || !c.decidedAt) continue;
+    const decided = Date.parse(c.decidedAt);
     const on = shanghaiDate(c.decidedAt);
     let due = contractual;
     for (const e of changes) {
-      if (e.kind === "extension" && e.newMaturity && e.decidedAt && e.decidedAt < c.decidedAt && compareDates(iso(e.newMaturity), due) > 0) due = iso(e.newMaturity);
+      if (e.kind === "extension" && e.newMaturity && e.decidedAt && Date.parse(e.decidedAt) < decided && compareDates(e.newMaturity, due) > 0) due = e.newMaturity;
     }
     const from = addDays(due, 1);
     const to = compareDates(on, until) < 0 ? on : until;
@@ -72,161 +101,105 @@ function rescheduledArrears(
   return out;
 }
 
-function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
-
 /**
- * Every line of one quarter for one county and bank (POLICY §6, §15.6): household loans' interest
- * subsidy, enterprise loans' 2% subsidy, and guarantee-fee subsidy where the profile has an agency
- * rate. A loan with no balance in the quarter gets no line; an ineligible one gets a zero line
- * with its reasons. `now` is the day of the run: repayments recorded by then count.
+ * The run-wide inputs of a quarter (profile settings, rate table, the county's exclusions) and
+ * the per-loan computation: POLICY §6, §15.6: household loans' interest subsidy, enterprise
+ * loans' 2% subsidy, and guarantee-fee subsidy where the profile has an agency rate. A loan with
+ * no balance in the quarter gets no line; an ineligible one gets a zero line with its reasons.
  */
-export async function computeQuarterLines(o: {
-  tx: Tx;
-  countyId: string;
-  bankId: string;
-  period: Period;
-  profile: ActiveProfile;
-}): Promise<ComputedLine[]> {
-  const { tx, countyId, bankId, period } = o;
+export function quarterCalculator(o: { period: Period; profile: ActiveProfile; tables: RateTables; exclusions: Exclusions }) {
+  const { period, exclusions } = o;
   const settings = o.profile.settings;
-  const to = new Date(`${period.to}T00:00:00Z`);
-  const loans = await tx.loan.findMany({
-    where: { countyId, bankId, disbursedOn: { lt: to } },
-    select: {
-      id: true, kind: true, applicationId: true, householdId: true, enterpriseId: true, contractNumber: true,
-      principal: true, rate: true, termMonths: true, disbursedOn: true, maturityDate: true, status: true,
-      schedule: { select: { dueDate: true, principalDue: true, interestDue: true }, orderBy: { seq: "asc" } },
-    },
-    orderBy: { contractNumber: "asc" },
-  });
-  if (loans.length === 0) return [];
-
-  const [repayments, changes, households, blacklist, fraud, driven, tables] = await Promise.all([
-    tx.$queryRaw<{ loanId: string; paidOn: Date; principal: string; interest: string }[]>`
-      SELECT r."loanId", r."paidOn", r.principal::text AS principal, r.interest::text AS interest
-      FROM "Repayment" r JOIN "Loan" l ON l.id = r."loanId"
-      WHERE l."countyId" = ${countyId} AND l."bankId" = ${bankId} AND l."disbursedOn" < ${period.to}::date
-      ORDER BY r."paidOn", r."createdAt"`,
-    tx.$queryRaw<{ loanId: string; kind: string; createdAt: Date; decidedAt: Date | null; newMaturity: Date | null }[]>`
-      SELECT c."loanId", c.kind::text AS kind, c."createdAt", c."decidedAt", c."newMaturity"
-      FROM "LoanChange" c JOIN "Loan" l ON l.id = c."loanId"
-      WHERE l."countyId" = ${countyId} AND l."bankId" = ${bankId} AND c.status = 'approved'
-        AND c.kind IN ('extension', 'renewal', 'instalmentPlan')
-      ORDER BY c."decidedAt"`,
-    tx.household.findMany({
-      where: { id: { in: loans.flatMap((l) => (l.householdId ? [l.householdId] : [])) } },
-      select: { id: true, status: true },
-    }),
-    tx.blacklistEntry.findMany({
-      where: { countyId, status: { in: ["active", "removalPending"] } },
-      select: { householdId: true, enterpriseId: true },
-    }),
-    tx.clawback.findMany({ where: { countyId }, select: { householdId: true, loanId: true } }),
-    tx.applicationHousehold.groupBy({
-      by: ["applicationId"],
-      where: { applicationId: { in: loans.filter((l) => l.kind === "enterprise").map((l) => l.applicationId) } },
-      _count: { householdId: true },
-    }),
-    rateTables(tx),
-  ]);
-  const repaymentsOf = groupBy(repayments, (r) => r.loanId);
-  const changesOf = groupBy(changes, (c) => c.loanId);
-  const statusOf = new Map(households.map((h) => [h.id, h.status as HouseholdStatus]));
-  const blacklistedHouseholds = new Set(blacklist.flatMap((b) => (b.householdId ? [b.householdId] : [])));
-  const blacklistedEnterprises = new Set(blacklist.flatMap((b) => (b.enterpriseId ? [b.enterpriseId] : [])));
-  const fraudHouseholds = new Set(fraud.flatMap((f) => (f.householdId ? [f.householdId] : [])));
-  const fraudLoans = new Set(fraud.map((f) => f.loanId));
-  const drivenOf = new Map(driven.map((d) => [d.applicationId, d._count.householdId]));
-
   const basis = settings.interest.dayCountBasis;
   const regime = settings.interest.householdRateRegime ?? "benchmark";
+  const includeChanges = settings.interest.subsidyIncludesRenewals;
   const cap = {
     amount: settings.householdLoanCap.amount ?? DEFAULT_HOUSEHOLD_LOAN_CAP.amount,
     termMonths: settings.householdLoanCap.termMonths ?? DEFAULT_HOUSEHOLD_LOAN_CAP.termMonths,
     eligibleStatuses: settings.householdLoanCap.eligibleStatuses,
   };
-  const enterpriseRate = settings.enterprise.subsidyRate;
+  const enterpriseRate = settings.enterprise.subsidyRate && new D(settings.enterprise.subsidyRate).gt(0) ? settings.enterprise.subsidyRate : null;
   const quota = settings.enterprise.subsidyPrincipalPerHousehold ?? DEFAULT_ENTERPRISE_SUBSIDY.quotaPerHousehold;
-  const feeRates = { household: settings.guaranteeFees.householdSubsidyRate, enterprise: settings.guaranteeFees.enterpriseSubsidyRate };
+  const positive = (rate: string | null | undefined) => (rate && new D(rate).gt(0) ? rate : null);
+  const feeRates = { household: positive(settings.guaranteeFees.householdSubsidyRate), enterprise: positive(settings.guaranteeFees.enterpriseSubsidyRate) };
 
-  const lines: ComputedLine[] = [];
-  for (const loan of loans) {
-    const reps: TimelineRepayment[] = (repaymentsOf.get(loan.id) ?? []).map((r) => ({ paidOn: iso(r.paidOn), principal: r.principal, interest: r.interest }));
-    const approved = changesOf.get(loan.id) ?? [];
-    const loanChanges: TimelineChange[] = approved.flatMap((c) => (c.newMaturity ? [{ requestedOn: iso(c.createdAt), newMaturity: iso(c.newMaturity) }] : []));
-    const schedule: TimelineInstalment[] = loan.schedule.map((s) => ({
-      dueDate: iso(s.dueDate), principalDue: s.principalDue.toString(), interestDue: s.interestDue.toString(),
-    }));
+  // The cap rate depends only on the term and the disbursement day: loans share a few hundred of them.
+  const capRates = new Map<string, string>();
+  const capRateOf = (termMonths: number, disbursedOn: string) => {
+    const key = `${termMonths}|${disbursedOn}`;
+    let rate = capRates.get(key);
+    if (rate === undefined) {
+      rate = subsidyCapRate(
+        regime === "lpr"
+          ? { regime, termMonths, disbursedOn, table: o.tables.lpr }
+          : { regime, termMonths, disbursedOn, table: o.tables.benchmark },
+      );
+      capRates.set(key, rate);
+    }
+    return rate;
+  };
+
+  return function linesOf(loan: QuarterLoan): ComputedLine[] {
+    const reps = loan.repayments;
+    const approved = loan.changes;
+    const loanChanges: TimelineChange[] = [];
+    for (const c of approved) if (c.newMaturity) loanChanges.push({ requestedOn: c.requestedOn, newMaturity: c.newMaturity });
     // Extensions, renewals and instalment plans move the loan's maturity (lib/server/loans); without G 二(四)'s
     // reading the subsidy stops at the contractual maturity, disbursement + term.
-    const contractual = approved.length === 0 ? iso(loan.maturityDate) : minDate(iso(loan.maturityDate), addMonths(iso(loan.disbursedOn), loan.termMonths));
-    const includeChanges = settings.interest.subsidyIncludesRenewals;
-    const end = subsidyEnd({ maturityDate: includeChanges ? iso(loan.maturityDate) : contractual, changes: loanChanges, includeChanges });
+    const contractual = approved.length === 0 ? loan.maturityDate : minDate(loan.maturityDate, addMonths(loan.disbursedOn, loan.termMonths));
+    const end = subsidyEnd({ maturityDate: includeChanges ? loan.maturityDate : contractual, changes: loanChanges, includeChanges });
     const until = compareDates(end, period.to) < 0 ? end : period.to;
-    const segments = balanceSegmentsOf({ principal: loan.principal.toString(), disbursedOn: iso(loan.disbursedOn), repayments: reps, until });
+    const segments = balanceSegmentsOf({ principal: loan.principal, disbursedOn: loan.disbursedOn, repayments: reps, until });
     const alive = segments.some((s) => compareDates(s.to, period.from) > 0 && compareDates(s.from, period.to) < 0);
-    if (!alive) continue;
+    if (!alive) return [];
     const overdue = [
-      ...overduePeriodsOf({ schedule, repayments: reps, changes: loanChanges, until: period.to }),
+      ...overduePeriodsOf({ schedule: loan.schedule, repayments: reps, changes: loanChanges, until: period.to }),
       ...rescheduledArrears(approved, contractual, period.to),
     ];
-    const base = { contractNumber: loan.contractNumber, quarter: period, balanceSegments: segments, overduePeriods: overdue, subsidyEnd: end };
+    const base = { balanceSegments: segments, overduePeriods: overdue, subsidyEnd: end };
+    const lines: ComputedLine[] = [];
 
     if (loan.kind === "household") {
-      const status = (loan.householdId && statusOf.get(loan.householdId)) || "none";
       const eligibility = subsidyEligibility({
-        amount: loan.principal.toString(),
+        amount: loan.principal,
         termMonths: loan.termMonths,
-        householdStatus: status,
-        blacklisted: !!loan.householdId && blacklistedHouseholds.has(loan.householdId),
-        fraud: fraudLoans.has(loan.id) || (!!loan.householdId && fraudHouseholds.has(loan.householdId)),
+        householdStatus: loan.householdStatus ?? "none",
+        blacklisted: !!loan.householdId && exclusions.blacklistedHouseholds.has(loan.householdId),
+        fraud: exclusions.fraudLoans.has(loan.id) || (!!loan.householdId && exclusions.fraudHouseholds.has(loan.householdId)),
         cap,
       });
-      const capRate = subsidyCapRate(
-        regime === "lpr"
-          ? { regime, termMonths: loan.termMonths, disbursedOn: iso(loan.disbursedOn), table: tables.lpr }
-          : { regime, termMonths: loan.termMonths, disbursedOn: iso(loan.disbursedOn), table: tables.benchmark },
-      );
+      const capRate = capRateOf(loan.termMonths, loan.disbursedOn);
       // 据实 applies where the portal holds the loan's repayments (see subsidy-timeline.ts).
-      const actualInterestPaid = reps.length > 0 ? interestPaidForQuarter({ schedule, repayments: reps, quarter: period }) : undefined;
+      const actualInterestPaid = reps.length > 0 ? interestPaidForQuarter({ schedule: loan.schedule, repayments: reps, quarter: period }) : undefined;
       const reason = eligibility.reasons.map((r) => r.message).join("；");
       const q = loanQuarterSubsidy({
-        quarter: period, balanceSegments: segments, overduePeriods: overdue, contractRate: loan.rate.toString(), capRate,
+        quarter: period, balanceSegments: segments, overduePeriods: overdue, contractRate: loan.rate, capRate,
         actualInterestPaid, eligible: eligibility.eligible, reason, dayCountBasis: basis,
       });
       lines.push({
         loanId: loan.id, kind: "interest", days: q.days, subsidisedDays: q.subsidisedDays, rate: q.rate, amount: q.amount,
         eligible: q.eligible, reason: q.eligible ? (q.limitedByInterestPaid ? "按实付利息据实贴息" : null) : (q.reason ?? null),
         detail: {
-          ...base, contractRate: loan.rate.toString(), capRate, regime, computed: q.computed,
+          ...base, contractRate: loan.rate, capRate, regime, computed: q.computed,
           actualInterestPaid: actualInterestPaid ?? null, limitedByInterestPaid: q.limitedByInterestPaid,
-          reasons: eligibility.reasons,
+          ...(eligibility.reasons.length > 0 ? { reasons: eligibility.reasons } : {}),
         },
       });
-      if (feeRates.household && new D(feeRates.household).gt(0)) {
+      if (feeRates.household) {
         const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.household, dayCountBasis: basis });
         lines.push({
           loanId: loan.id, kind: "guaranteeFee", days: g.days, subsidisedDays: g.subsidisedDays, rate: g.rate, amount: g.amount,
-          eligible: true, reason: null, detail: { contractNumber: loan.contractNumber, balanceSegments: segments },
+          eligible: true, reason: null, detail: { balanceSegments: segments },
         });
       }
-      continue;
+      return lines;
     }
 
     // Enterprise and cooperative loans.
-    if (enterpriseRate && new D(enterpriseRate).gt(0)) {
-      const householdsDriven = drivenOf.get(loan.applicationId) ?? 0;
-      const blacklisted = !!loan.enterpriseId && blacklistedEnterprises.has(loan.enterpriseId);
-      const fraudulent = fraudLoans.has(loan.id);
+    if (enterpriseRate) {
+      const householdsDriven = loan.householdsDriven;
+      const blacklisted = !!loan.enterpriseId && exclusions.blacklistedEnterprises.has(loan.enterpriseId);
+      const fraudulent = exclusions.fraudLoans.has(loan.id);
       const e = enterpriseSubsidy({
         quarter: period, balanceSegments: segments, householdsDriven, quotaPerHousehold: quota, rate: enterpriseRate,
         overduePeriods: overdue, dayCountBasis: basis,
@@ -243,35 +216,13 @@ export async function computeQuarterLines(o: {
         detail: { ...base, householdsDriven, quotaPerHousehold: quota, computed: e.amount },
       });
     }
-    if (feeRates.enterprise && new D(feeRates.enterprise).gt(0)) {
+    if (feeRates.enterprise) {
       const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.enterprise, dayCountBasis: basis });
       lines.push({
         loanId: loan.id, kind: "guaranteeFee", days: g.days, subsidisedDays: g.subsidisedDays, rate: g.rate, amount: g.amount,
-        eligible: true, reason: null, detail: { contractNumber: loan.contractNumber, balanceSegments: segments },
+        eligible: true, reason: null, detail: { balanceSegments: segments },
       });
     }
-  }
-  return lines;
-}
-
-const INSERT_CHUNK = 5000;
-
-/**
- * Stores a run's lines, several thousand rows per statement (Prisma's createMany sends one bind
- * parameter per cell and is several times slower for a bank's whole book). The exclusion
- * constraint checks every row as it is inserted.
- */
-export async function insertLines(tx: Tx, runId: string, period: Period, lines: readonly ComputedLine[]): Promise<void> {
-  for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
-    const chunk = lines.slice(i, i + INSERT_CHUNK);
-    await tx.$executeRaw`
-      INSERT INTO "SubsidyLine" (id, "runId", "loanId", kind, "periodFrom", "periodTo", days, "subsidisedDays", rate, amount, eligible, reason, detail)
-      SELECT gen_random_uuid()::text, ${runId}, l."loanId", l.kind::"SubsidyKind", ${period.from}::date, ${period.to}::date, l.days, l."subsidisedDays",
-        l.rate, l.amount, l.eligible, l.reason, l.detail
-      FROM unnest(
-        ${chunk.map((l) => l.loanId)}::text[], ${chunk.map((l) => l.kind)}::text[], ${chunk.map((l) => l.days)}::int[],
-        ${chunk.map((l) => l.subsidisedDays)}::int[], ${chunk.map((l) => l.rate)}::numeric[], ${chunk.map((l) => l.amount)}::numeric[],
-        ${chunk.map((l) => l.eligible)}::boolean[], ${chunk.map((l) => l.reason)}::text[], ${chunk.map((l) => JSON.stringify(l.detail))}::jsonb[]
-      ) AS l("loanId", kind, days, "subsidisedDays", rate, amount, eligible, reason, detail)`;
-  }
+    return lines;
+  };
 }
