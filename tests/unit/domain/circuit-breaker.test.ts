@@ -268,6 +268,55 @@ describe("evaluateBreakerBulk", () => {
     ).toBe("UNKNOWN_PARENT");
   });
 
+  it("§15.1: balances too large for exact floating point give exact answers too", () => {
+    // 10^17 fen: far beyond 2^53 once multiplied; 7% + 1 fen must still trip and 7% must not.
+    const big = 10n ** 17n;
+    const result = evaluateBreakerBulk(HENAN, [
+      { id: "t", level: "township", outstandingFen: big, nonPerformingFen: (big * 5n) / 100n },
+      { id: "v1", level: "village", parentId: "t", outstandingFen: big, nonPerformingFen: (big * 7n) / 100n },
+      { id: "v2", level: "village", parentId: "t", outstandingFen: big, nonPerformingFen: (big * 7n) / 100n + 1n },
+      // 0.00005 exactly rounds half up to 0.0001; a fen less rounds down.
+      { id: "v3", level: "village", parentId: "t", outstandingFen: big, nonPerformingFen: big / 20_000n },
+      { id: "v4", level: "village", parentId: "t", outstandingFen: big, nonPerformingFen: big / 20_000n - 1n },
+    ]);
+    expect(result).toEqual([
+      { id: "t", nplRatio: "0.0500", tripped: false, lendingHalted: false },
+      { id: "v1", nplRatio: "0.0700", tripped: false, lendingHalted: false },
+      { id: "v2", nplRatio: "0.0700", tripped: true, lendingHalted: true },
+      { id: "v3", nplRatio: "0.0001", tripped: false, lendingHalted: false },
+      { id: "v4", nplRatio: "0.0000", tripped: false, lendingHalted: false },
+    ]);
+  });
+
+  it("§15.1: scaling both balances of every area by the same factor changes nothing (small and huge balances agree)", () => {
+    fc.assert(
+      fc.property(treeArb, ruleArb, fc.bigInt({ min: 1n, max: 10n ** 9n }), (areas, rule, factor) => {
+        const bulk = (k: bigint) =>
+          evaluateBreakerBulk(
+            rule,
+            areas.map((a) => ({ id: a.id, level: a.level, parentId: a.parentId, outstandingFen: a.out * k, nonPerformingFen: a.npl * k })),
+          );
+        expect(bulk(factor)).toEqual(bulk(1n));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("§15.1: a threshold with more decimals than floating point can hold is still compared exactly", () => {
+    const rule = { township: "0.0500000000000000000001", village: "0.07", comparison: "gt" as const };
+    expect(
+      evaluateBreakerBulk(rule, [
+        { id: "t1", level: "township", outstandingFen: 100n, nonPerformingFen: 5n },
+        { id: "t2", level: "township", outstandingFen: 0n, nonPerformingFen: 0n },
+        { id: "t3", level: "township", outstandingFen: 100n, nonPerformingFen: 6n },
+      ]),
+    ).toEqual([
+      { id: "t1", nplRatio: "0.0500", tripped: false, lendingHalted: false },
+      { id: "t2", nplRatio: "0.0000", tripped: false, lendingHalted: false },
+      { id: "t3", nplRatio: "0.0600", tripped: true, lendingHalted: true },
+    ]);
+  });
+
   it("§15.1: 40,000 villages in 1,000 townships are evaluated quickly and correctly", () => {
     const areas = [];
     for (let t = 0; t < 1000; t++) {
