@@ -31,9 +31,15 @@ export function cellText(value: ExcelJS.CellValue): string {
  * The first worksheet's data rows keyed by the header names (first row). Missing headers, a file
  * that is not an .xlsx workbook, or too many rows are reported at the `file` field.
  */
-export async function readSheet(bytes: Uint8Array, headers: readonly string[]): Promise<SheetRow[]> {
+export async function readSheet(
+  bytes: Uint8Array,
+  headers: readonly string[],
+  limits: { maxBytes?: number; maxRows?: number } = {},
+): Promise<SheetRow[]> {
+  const maxBytes = limits.maxBytes ?? MAX_WORKBOOK_BYTES;
+  const maxRows = limits.maxRows ?? MAX_WORKBOOK_ROWS;
   if (bytes.byteLength === 0) throw AppError.field("file", "请选择要导入的工作簿文件");
-  if (bytes.byteLength > MAX_WORKBOOK_BYTES) throw AppError.field("file", "文件过大（不能超过 2 MB）");
+  if (bytes.byteLength > maxBytes) throw AppError.field("file", `文件过大（不能超过 ${maxBytes / 1024 / 1024} MB）`);
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw AppError.field("file", "请上传 .xlsx 格式的 Excel 工作簿");
   const workbook = new ExcelJS.Workbook();
   try {
@@ -58,7 +64,7 @@ export async function readSheet(bytes: Uint8Array, headers: readonly string[]): 
     const cells = Object.fromEntries(headers.map((h) => [h, cellText(row.getCell(columnOf.get(h)!).value)]));
     if (Object.values(cells).every((v) => v === "")) continue;
     rows.push({ row: r, cells });
-    if (rows.length > MAX_WORKBOOK_ROWS) throw AppError.field("file", `数据行过多（不能超过 ${MAX_WORKBOOK_ROWS} 行）`);
+    if (rows.length > maxRows) throw AppError.field("file", `数据行过多（不能超过 ${maxRows} 行）`);
   }
   if (rows.length === 0) throw AppError.field("file", "工作簿中没有数据行");
   return rows;

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import type { FormState } from "@/lib/action-result";
 import { formToObject, runAction } from "@/lib/server/action";
 import { createHousehold } from "@/lib/server/households/create-household";
+import { importHouseholds } from "@/lib/server/households/import-households";
 import { listHouseholds } from "@/lib/server/households/list-households";
 import { updateHousehold } from "@/lib/server/households/update-household";
 
@@ -35,4 +36,13 @@ export async function searchHouseholdsAction(form: FormData): Promise<void> {
   const result = await runAction(listHouseholds, { q });
   if (result.ok && result.data.rows.length === 1) redirect(`/households/${result.data.rows[0].id}`);
   redirect("/households?idNotFound=1");
+}
+
+export async function importHouseholdsAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const file = form.get("file");
+  const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+  const result = await runAction(importHouseholds, { file: bytes });
+  if (!result.ok) return { result, values: {} };
+  revalidatePath("/households");
+  return { result: { ok: true, data: { notice: `导入完成：已登记 ${result.data.imported} 户。` } }, values: {} };
 }

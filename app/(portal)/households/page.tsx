@@ -16,9 +16,14 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-lg font-semibold">农户信息</h1>
-        {actor.role === "village_cadre" ? (
-          <Link href="/households/new" className="rounded bg-blue-700 px-4 py-2 text-sm text-white">登记农户</Link>
-        ) : null}
+        <div className="flex gap-2">
+          {["village_cadre", "township_officer", "county_officer"].includes(actor.role) ? (
+            <Link href="/households/import" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm">批量导入</Link>
+          ) : null}
+          {actor.role === "village_cadre" ? (
+            <Link href="/households/new" className="rounded bg-blue-700 px-4 py-2 text-sm text-white">登记农户</Link>
+          ) : null}
+        </div>
       </div>
       <form role="search" action={searchHouseholdsAction} className="flex gap-2">
         <label htmlFor="q" className="sr-only">搜索</label>
