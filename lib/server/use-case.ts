@@ -6,7 +6,7 @@ import { type AuditInput, writeAuditsLast } from "./audit";
 import { now } from "./clock";
 import { prisma, type Tx } from "./db";
 import { AppError, type FieldErrors } from "./errors";
-import { zodFieldErrors } from "./validation";
+import { unstorableTextErrors, zodFieldErrors } from "./validation";
 
 type Context<I> = { actor: Actor; input: I; tx: Tx; now: Date };
 type MutationContext<I> = Context<I> & { audit: (entry: AuditInput) => Promise<void> };
@@ -44,6 +44,8 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   if (!parsed.success) {
     throw new AppError("VALIDATION", "提交的内容有误，请检查标出的字段。", zodFieldErrors(parsed.error));
   }
+  const unstorable = unstorableTextErrors(parsed.data);
+  if (Object.keys(unstorable).length > 0) throw new AppError("VALIDATION", "提交的内容有误，请检查标出的字段。", unstorable);
   return parsed.data;
 }
 
