@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { moneyField } from "./application-input";
-import { optionalText } from "../validation";
+import { optionalText, isoDate } from "../validation";
 
 const rateField = z
   .string({ error: "请填写年利率" })
@@ -9,7 +9,7 @@ const rateField = z
   .refine((v) => !/^0?\.0*$/.test(v), "年利率必须大于 0");
 
 const dateField = (label: string) =>
-  z.string({ error: `请填写${label}` }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
+  isoDate(label);
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

@@ -6,6 +6,7 @@ import { activeProfile } from "../policy/active-profile";
 import { applicationHalt } from "../risk/area-breaker";
 import { refuseIfLenderHalted } from "../risk/lender-guard";
 import { defineMutation } from "../use-case";
+import { isoDate } from "../validation";
 import { disburseApplication } from "./apply-bank-decision";
 import { loadApplicationInScope } from "./load-application";
 
@@ -15,7 +16,7 @@ export const recordDisbursement = defineMutation({
   roles: ["bank_officer", "county_officer"],
   input: z.object({
     id: z.string(),
-    disbursementDate: z.string({ error: "请填写放款日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "放款日期格式应为 YYYY-MM-DD"),
+    disbursementDate: isoDate("放款日期"),
   }),
   async run({ actor, input, tx, audit, now }) {
     const app = await loadApplicationInScope(tx, actor, input.id);

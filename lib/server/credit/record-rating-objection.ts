@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isValidDate } from "@/lib/domain/calendar";
 import { shanghaiToday } from "../clock";
 import { AppError } from "../errors";
 import { defineMutation } from "../use-case";
@@ -14,7 +15,7 @@ export const recordRatingObjection = defineMutation({
     ratingId: z.string(),
     objector: requiredText(50, "异议人"),
     content: requiredText(1000, "异议内容"),
-    receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "请填写收到异议的日期").optional().or(z.literal("").transform(() => undefined)),
+    receivedOn: z.string().trim().refine(isValidDate, "收到异议的日期无效，应为 YYYY-MM-DD 格式的有效日期").optional().or(z.literal("").transform(() => undefined)),
   }),
   async run({ actor, input, tx, audit, now }) {
     const rating = await loadRatingInScope(tx, actor, input.ratingId);

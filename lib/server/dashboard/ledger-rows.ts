@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isValidDate } from "@/lib/domain/calendar";
 import { D } from "@/lib/domain/decimal";
 import { LOAN_STATE_LABELS, LOAN_STATES, type LoanState } from "@/lib/domain/loan-workflow";
 import type { Prisma } from "@/generated/prisma/client";
@@ -14,7 +15,7 @@ export const LEDGER_STATUS_FILTERS = ["active", "all", ...LOAN_STATES] as const;
 /** More rows than this and the filters must be narrowed (screen and workbook show the same rows). */
 export const LEDGER_MAX_ROWS = 20_000;
 
-const date = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")]).optional().default("");
+const date = z.union([z.literal(""), z.string().refine(isValidDate, "日期无效，应为 YYYY-MM-DD 格式的有效日期")]).optional().default("");
 export const LedgerFilters = z.object({
   from: date,
   to: date,

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { shanghaiToday } from "../clock";
 import { AppError } from "../errors";
-import { requiredText } from "../validation";
+import { requiredText, isoDate } from "../validation";
 import { defineMutation } from "../use-case";
 import { day, iso } from "./loan-records";
 import { loadLargeLoan } from "./tranche-records";
@@ -13,7 +13,7 @@ export const recordSiteVisit = defineMutation({
   roles: ["township_officer", "county_officer", "bank_officer"],
   input: z.object({
     loanId: z.string(),
-    visitedOn: z.string({ error: "请填写核查日期" }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "核查日期格式应为 YYYY-MM-DD"),
+    visitedOn: isoDate("核查日期"),
     findings: requiredText(1000, "核查情况"),
   }),
   async run({ actor, input, tx, audit, now }) {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { shanghaiToday } from "../clock";
 import { AppError } from "../errors";
-import { requiredText } from "../validation";
+import { requiredText, isoDate } from "../validation";
 import { defineMutation } from "../use-case";
 import { day, iso, loadLoanInScope, REPAYING_STATES } from "./loan-records";
 
@@ -14,7 +14,7 @@ export const recordUsageSurvey = defineMutation({
   roles: ["township_officer", "county_officer"],
   input: z.object({
     loanId: z.string(),
-    surveyedOn: z.string({ error: "请填写检查日期" }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "检查日期格式应为 YYYY-MM-DD"),
+    surveyedOn: isoDate("检查日期"),
     fundsUse: requiredText(200, "资金使用情况"),
     businessStatus: z.enum(Object.keys(BUSINESS_STATUSES) as [keyof typeof BUSINESS_STATUSES], { error: "请选择经营状况" }),
     notes: z.string().trim().max(500, "备注不能超过 500 个字").optional().default(""),

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isValidDate } from "@/lib/domain/calendar";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 
 /** "2026/3/10", "2026.3.10" or "2026年3月10日" → "2026-03-10"; anything else as it is. */
@@ -22,7 +22,7 @@ const amount = (label: string, optional = false) =>
 export const repaymentFields = z
   .object({
     reference: z.string({ error: "请填写银行流水号" }).trim().min(1, "请填写银行流水号").max(64, "银行流水号不能超过 64 个字符"),
-    paidOn: z.string({ error: "请填写还款日期" }).trim().transform(dateText).pipe(z.string().regex(DATE, "还款日期格式应为 YYYY-MM-DD")),
+    paidOn: z.string({ error: "请填写还款日期" }).trim().transform(dateText).pipe(z.string().refine(isValidDate, "还款日期无效，应为 YYYY-MM-DD 格式的有效日期")),
     principal: amount("本金"),
     interest: amount("利息"),
     penalty: amount("罚息", true),

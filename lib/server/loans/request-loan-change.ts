@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { requiredText } from "../validation";
+import { requiredText, isoDate } from "../validation";
 import { AppError } from "../errors";
 import { defineMutation } from "../use-case";
 import { day, iso, loadLoanInScope } from "./loan-records";
@@ -19,7 +19,7 @@ export const requestLoanChange = defineMutation({
     z.object({
       loanId: z.string(),
       kind: z.literal("extension"),
-      newMaturity: z.string({ error: "请填写展期后到期日" }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "到期日格式应为 YYYY-MM-DD"),
+      newMaturity: isoDate("展期后到期日"),
       reason: requiredText(500, "理由"),
     }),
     z.object({

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { shanghaiToday } from "../clock";
 import { AppError } from "../errors";
 import { defineMutation } from "../use-case";
+import { isoDate } from "../validation";
 import { day, lockLoans } from "./loan-records";
 import { loadLargeLoan } from "./tranche-records";
 
@@ -17,7 +18,7 @@ export const updateTranche = defineMutation({
   input: z.discriminatedUnion("action", [
     z.object({ action: z.literal("approve"), trancheId: z.string() }),
     z.object({ action: z.literal("reject"), trancheId: z.string() }),
-    z.object({ action: z.literal("pay"), trancheId: z.string(), paidOn: z.string({ error: "请填写支付日期" }).regex(/^\d{4}-\d{2}-\d{2}$/, "支付日期格式应为 YYYY-MM-DD") }),
+    z.object({ action: z.literal("pay"), trancheId: z.string(), paidOn: isoDate("支付日期") }),
     z.object({ action: z.literal("halt"), loanId: z.string(), reason: z.string().trim().min(1, "请填写停止支用的原因").max(500) }),
   ], { error: "操作无效" }),
   async run({ actor, input, tx, audit, now }) {

@@ -9,6 +9,7 @@ import { day, iso, nextLoanState } from "../loans/loan-records";
 import { activeProfile } from "../policy/active-profile";
 import { countyCalendar } from "../policy/county-calendar";
 import { defineMutation } from "../use-case";
+import { isoDate } from "../validation";
 import { FUND_PARTY, loadLossCaseInScope } from "./loss-case-records";
 
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
@@ -29,7 +30,7 @@ export const recordRecovery = defineMutation({
     caseId: z.string(),
     amount: money("收回金额"),
     costs: money("追偿费用"),
-    receivedOn: z.string({ error: "请填写收回日期" }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "收回日期格式应为 YYYY-MM-DD"),
+    receivedOn: isoDate("收回日期"),
   }),
   async run({ actor, input, tx, audit, now }) {
     const { lossCase, loan } = await loadLossCaseInScope(tx, actor, input.caseId);

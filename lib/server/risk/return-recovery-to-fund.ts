@@ -4,6 +4,7 @@ import { shanghaiToday } from "../clock";
 import { AppError } from "../errors";
 import { day, iso } from "../loans/loan-records";
 import { defineMutation } from "../use-case";
+import { isoDate } from "../validation";
 import { FUND_PARTY, loadLossCaseInScope } from "./loss-case-records";
 
 /** Guizhou: the fund's share of a recovery reaches the fund (posted to the ledger; late if after fundDueBy). */
@@ -12,7 +13,7 @@ export const returnRecoveryToFund = defineMutation({
   roles: ["county_officer", "finance_officer"],
   input: z.object({
     recoveryId: z.string(),
-    paidOn: z.string({ error: "请填写到账日期" }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, "到账日期格式应为 YYYY-MM-DD"),
+    paidOn: isoDate("到账日期"),
     reference: z.string({ error: "请填写凭证号" }).trim().min(1, "请填写凭证号").max(64),
   }),
   async run({ actor, input, tx, audit, now }) {
