@@ -3,10 +3,11 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { defineMutation } from "../use-case";
 import { householdApplicationFields } from "./application-input";
+import { versionField } from "../validation";
 
 const input = householdApplicationFields.extend({
   id: z.string().uuid().optional(),
-  version: z.coerce.number().int().positive().optional(),
+  version: versionField.optional(),
 });
 
 /**

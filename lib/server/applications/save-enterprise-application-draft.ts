@@ -12,10 +12,11 @@ import { defineMutation } from "../use-case";
 import { enterpriseApplicationFields } from "./enterprise-application-input";
 import { assessEnterpriseLoan, violationFieldErrors } from "./enterprise-facts";
 import { loadApplicationInScope } from "./load-application";
+import { versionField } from "../validation";
 
 const input = enterpriseApplicationFields.extend({
   id: z.string().uuid().optional(),
-  version: z.coerce.number().int().positive().optional(),
+  version: versionField.optional(),
 });
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { defineMutation } from "../use-case";
 import { loadEvaluationInScope } from "./load-evaluation";
+import { versionField } from "../validation";
 
 /**
  * The checker step: a county officer who neither entered nor edited the evaluation approves it
@@ -11,7 +12,7 @@ import { loadEvaluationInScope } from "./load-evaluation";
 export const approveBankEvaluation = defineMutation({
   name: "evaluation.approve",
   roles: ["county_officer"],
-  input: z.object({ id: z.string(), version: z.coerce.number({ error: "缺少版本号" }).int().positive() }),
+  input: z.object({ id: z.string(), version: versionField }),
   async run({ actor, input: { id, version }, tx, audit, now }) {
     const row = await loadEvaluationInScope(tx, actor, id);
     if (row.status === "approved") throw new AppError("CONFLICT", "该考评已审定。");

@@ -8,6 +8,7 @@ import { activeProfile } from "../policy/active-profile";
 import { defineMutation } from "../use-case";
 import { bankEvaluationRules as evaluationRules } from "@/lib/domain/bank-evaluation-rules";
 import { EVALUATION_YEAR, loadBankInScope } from "./load-evaluation";
+import { versionField } from "../validation";
 
 const input = z.object({
   bankId: z.string({ error: "请选择合作银行" }).min(1, "请选择合作银行"),
@@ -17,7 +18,7 @@ const input = z.object({
   structural: z.array(z.string().trim().max(20)),
   item29Reason: z.string().trim().max(1000, "理由不能超过 1000 字").optional(),
   /** The version the editor loaded (compare-and-swap); absent when creating. */
-  version: z.coerce.number().int().positive().optional(),
+  version: versionField.optional(),
 });
 
 /** Domain fields as the form names them. */

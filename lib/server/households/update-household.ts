@@ -5,10 +5,11 @@ import { areaScope } from "../scope";
 import { defineMutation } from "../use-case";
 import { duplicateIdNumber, onHouseholdUnique } from "./household-errors";
 import { householdFields } from "./household-input";
+import { versionField } from "../validation";
 
 const input = householdFields.extend({
   id: z.string().uuid("记录编号无效"),
-  version: z.coerce.number().int().positive(),
+  version: versionField,
 });
 
 /** Edits a household in scope; the version makes two concurrent edits one success and one conflict. */

@@ -16,7 +16,7 @@ export const listLoans = defineQuery({
     .object({
       status: z.enum([...LOAN_STATES, "all", "active"]).optional().default("active"),
       q: z.string().trim().max(40).optional().default(""),
-      page: z.coerce.number().int().min(1).optional().default(1),
+      page: z.coerce.number().int().min(1).max(100_000).optional().default(1),
     })
     .optional()
     .default({ status: "active", q: "", page: 1 }),

@@ -5,8 +5,9 @@ import { formatSettingValue, SETTING_GROUPS } from "@/lib/policy-profile-form";
 import { AppError } from "../errors";
 import { defineQuery } from "../use-case";
 import { countyOf, isoDate } from "./profile-records";
+import { MAX_INT } from "../validation";
 
-const version = z.coerce.number({ error: "请选择版本" }).int("请选择版本").positive("请选择版本");
+const version = z.coerce.number({ error: "请选择版本" }).int("请选择版本").positive("请选择版本").max(MAX_INT, "请选择版本");
 
 /** Two versions of the county's profile side by side: every setting with both values and whether it changed. */
 export const diffPolicyProfiles = defineQuery({
