@@ -28,10 +28,10 @@ export async function applyBankDecision(o: {
   today: string;
 }) {
   const { tx, actor, audit, application: app, decision, today } = o;
-  if (actor.role === "bank_officer") {
-    const batch = app.batchId ? await tx.batch.findUnique({ where: { id: app.batchId } }) : null;
-    if (!batch || batch.bankId !== actor.bankId) throw AppError.notFound("申请");
-  }
+  const lendingBatch = app.batchId ? await tx.batch.findUnique({ where: { id: app.batchId } }) : null;
+  if (actor.role === "bank_officer" && (!lendingBatch || lendingBatch.bankId !== actor.bankId)) throw AppError.notFound("申请");
+  // County staff may record on the bank's behalf, but only for an application sent to a bank.
+  if (!lendingBatch) throw new AppError("CONFLICT", "该申请尚未批转合作银行，不能登记银行审批结果（请刷新页面查看最新状态）。");
   if (decision.outcome === "declined") {
     await fireApplicationEvent({ tx, actor, audit, application: app, event: "bankReject", ctx: { reason: decision.declineReason }, comment: decision.declineReason });
     await tx.bankDecision.create({ data: { applicationId: app.id, outcome: "declined", declineReason: decision.declineReason, recordedById: actor.userId } });
@@ -50,7 +50,6 @@ export async function applyBankDecision(o: {
     throw AppError.field("termMonths", `户贷期限不能超过 ${cap.termMonths} 个月`);
   }
   const halt = await applicationHalt(tx, app, today, profile);
-  const lendingBatch = await tx.batch.findUniqueOrThrow({ where: { id: app.batchId ?? "" } });
   await refuseIfLenderHalted(tx, app.countyId, lendingBatch.bankId, today, profile);
   await fireApplicationEvent({ tx, actor, audit, application: app, event: "bankApprove", ctx: { areaHalted: halt.halted }, comment: decision.note });
   await tx.bankDecision.create({
