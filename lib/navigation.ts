@@ -7,6 +7,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "首页", roles: ROLES },
   { href: "/dashboard", label: "数据总览", roles: ["village_cadre", "township_officer", "county_officer", "finance_officer", "auditor", "admin"] },
   { href: "/reports/ledger", label: "贷款台账", roles: ["township_officer", "county_officer", "finance_officer", "auditor", "admin"] },
+  { href: "/reports", label: "报表", roles: ["township_officer", "county_officer", "bank_officer", "finance_officer", "auditor", "admin"] },
   { href: "/households", label: "农户信息", roles: ROLES },
   { href: "/applications", label: "贷款申请", roles: ROLES },
   { href: "/enterprises", label: "带贫主体", roles: ["township_officer", "county_officer", "auditor"] },

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Role } from "@/lib/domain/roles";
+import { LEDGER_ROLES } from "../dashboard/ledger-rows";
+import { respondWithFile } from "../file-response";
+import { auditLogReport } from "./audit-log";
+import { disbursementsReport, overdueReport, repaymentsReport } from "./loan-reports";
+
+export type FilterField = "from" | "to" | "townshipId" | "bankId" | "status" | "actor" | "action" | "entity" | "entityId";
+
+/** The reports, in menu order, with the filters each page shows (the ledger has its own page). */
+export const REPORTS = [
+  { key: "ledger", title: "贷款台账", description: "贷款逐笔台账：余额、状态、银行。", roles: LEDGER_ROLES as readonly Role[] },
+  { key: "repayments", title: repaymentsReport.title, description: "期间内登记的每笔还款：本金、利息、罚息。", roles: repaymentsReport.roles, report: repaymentsReport, fields: ["from", "to", "townshipId", "bankId", "status"] as FilterField[] },
+  { key: "disbursements", title: disbursementsReport.title, description: "期间内发放的贷款。", roles: disbursementsReport.roles, report: disbursementsReport, fields: ["from", "to", "townshipId", "bankId", "status"] as FilterField[] },
+  { key: "overdue", title: overdueReport.title, description: "逾期、缓冲期与代偿中的贷款：逾期天数与分段。", roles: overdueReport.roles, report: overdueReport, fields: ["from", "to", "townshipId", "bankId", "status"] as FilterField[] },
+  { key: "audit-log", title: auditLogReport.title, description: "按操作人、操作、对象与日期查询审计日志（仅审计与系统管理员）。", roles: auditLogReport.roles, report: auditLogReport, fields: ["from", "to", "actor", "action", "entity", "entityId"] as FilterField[] },
+] as const;
+
+export function reportsFor(role: Role) {
+  return REPORTS.filter((r) => r.roles.includes(role));
+}
+
+/** The query-string values a report's filters read (empty ones dropped). */
+export function filterInput(params: URLSearchParams | Record<string, string | string[] | undefined>, fields: readonly FilterField[]) {
+  const get = (k: string) => (params instanceof URLSearchParams ? params.get(k) : params[k]);
+  return Object.fromEntries(fields.flatMap((k) => { const v = get(k); return typeof v === "string" && v ? [[k, v]] : []; })) as Record<string, string>;
+}
+
+/** A report's workbook for the query string's filters, through respondWithFile (audited by the use case). */
+export async function reportDownload(key: string, request: Request): Promise<Response> {
+  const entry = REPORTS.find((r) => r.key === key);
+  if (!entry || !("report" in entry)) return new Response("未找到该报表。", { status: 404 });
+  const input = filterInput(new URL(request.url).searchParams, entry.fields);
+  return respondWithFile(`report ${key}`, async (actor) => {
+    const file = await entry.report.exportFile(actor, input);
+    return { bytes: file.bytes, fileName: file.fileName, asciiFileName: file.asciiFileName, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+  });
+}
