@@ -38,8 +38,10 @@ const money = (v: Prisma.Decimal | string | null | undefined) => new D(v?.toStri
 
 /**
  * The dashboard's figures of an area (`filter` = one county, township or village, or null for
- * everything), grouped by `group` (its children) or, with group null, as one total under the key
- * "". Every sum is taken in PostgreSQL's numeric and handed on as a string.
+ * everything), grouped by `group` (its children), together with the area's total under the key
+ * "" (with group null, only the total). Every sum is taken in PostgreSQL's numeric and handed on
+ * as a string. `countyId`, when the area lies in one county, lets the subsidy sums start from
+ * that county's runs.
  *
  * - registered: households of an eligible status; borrowers: those of them with any household loan
  *   ever (累计获贷户数), so uptake = borrowers ÷ registered.
@@ -49,44 +51,63 @@ const money = (v: Prisma.Decimal | string | null | undefined) => new D(v?.toStri
  * - buckets: live loans by the days since their oldest unpaid instalment fell due (1–30, 31–70,
  *   over 70 not yet in buffer), and those in buffer and in claim/split.
  * - subsidies: eligible lines of runs paid (paidOn) since `quarterStart` / `yearStart`.
+ *
+ * Each figure is one pass: the child rows and the total come from the same scan (GROUPING SETS),
+ * and loans are joined to their unpaid instalments and households to their loans, so that the
+ * planner looks each one up by index inside a county and hashes the whole set across counties.
  */
 export async function areaFigures(
   tx: Tx,
-  o: { filter: { column: AreaColumn; id: string } | null; group: AreaColumn | null; today: string; nplDays: number; quarterStart: string; yearStart: string },
+  o: {
+    filter: { column: AreaColumn; id: string } | null;
+    group: AreaColumn | null;
+    countyId?: string | null;
+    today: string;
+    nplDays: number;
+    quarterStart: string;
+    yearStart: string;
+  },
 ): Promise<Map<string, AreaFigures>> {
   const where = (alias: string) => (o.filter ? Prisma.sql`${col(alias, o.filter.column)} = ${o.filter.id}` : Prisma.sql`TRUE`);
-  const key = (alias: string) => (o.group ? Prisma.sql`${col(alias, o.group)}` : Prisma.sql`''`);
+  // The grouping column, and the key of a row: "" for the total, "-" for loans without that area.
+  const key = (alias: string) => (o.group ? col(alias, o.group) : Prisma.sql`NULL::text`);
+  const groupBy = (k: Prisma.Sql) => (o.group ? Prisma.sql`GROUP BY GROUPING SETS ((${k}), ())` : Prisma.empty);
+  const rowKey = (k: Prisma.Sql) => (o.group ? Prisma.sql`CASE WHEN GROUPING(${k}) = 1 THEN '' ELSE COALESCE(${k}, '-') END` : Prisma.sql`''`);
   const today = o.today;
 
   const [households, loans, subsidies] = await Promise.all([
-    tx.$queryRaw<{ k: string | null; registered: bigint; borrowers: bigint }[]>`
-      SELECT ${key("h")} AS k,
-        COUNT(*) AS registered,
-        COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Loan" l WHERE l."householdId" = h.id AND l.kind = 'household')) AS borrowers
-      FROM "Household" h
-      WHERE ${where("h")} AND h.status::text IN (${Prisma.join([...REGISTERED_STATUSES])})
-      GROUP BY 1`,
+    // A household's loans are found through Loan(householdId, status) alone (an index-only look-up):
+    // only household loans carry a householdId.
+    tx.$queryRaw<{ k: string; registered: bigint; borrowers: bigint }[]>`
+      WITH h AS (
+        SELECT ${key("h")} AS k, COUNT(l."householdId") > 0 AS borrower
+        FROM "Household" h
+        LEFT JOIN "Loan" l ON l."householdId" = h.id
+        WHERE ${where("h")} AND h.status::text IN (${Prisma.join([...REGISTERED_STATUSES])})
+        GROUP BY h.id
+      )
+      SELECT ${rowKey(Prisma.sql`k`)} AS k, COUNT(*) AS registered, COUNT(*) FILTER (WHERE borrower) AS borrowers
+      FROM h ${groupBy(Prisma.sql`k`)}`,
     tx.$queryRaw<{
-      k: string | null; loans: bigint; outstanding: Prisma.Decimal | null; household_outstanding: Prisma.Decimal | null; npl: Prisma.Decimal | null;
+      k: string; loans: bigint; outstanding: Prisma.Decimal | null; household_outstanding: Prisma.Decimal | null; npl: Prisma.Decimal | null;
       c1: bigint; a1: Prisma.Decimal | null; c2: bigint; a2: Prisma.Decimal | null; c3: bigint; a3: Prisma.Decimal | null;
       cb: bigint; ab: Prisma.Decimal | null; cc: bigint; ac: Prisma.Decimal | null;
     }[]>`
       WITH live AS (
-        SELECT l.*, ${key("l")} AS k,
-          (${today}::date - (
-            SELECT MIN(s."dueDate") FROM "ScheduleItem" s
-            WHERE s."loanId" = l.id AND s.status IN ('overdue', 'partial', 'due') AND s."dueDate" < ${today}::date
-              AND (s."principalPaid" < s."principalDue" OR s."interestPaid" < s."interestDue")
-          )) AS days
+        SELECT ${key("l")} AS k, l.kind, l.status, l."outstandingPrincipal",
+          ${today}::date - MIN(s."dueDate") AS days
         FROM "Loan" l
+        LEFT JOIN "ScheduleItem" s ON s."loanId" = l.id AND s.status IN ('overdue', 'partial', 'due') AND s."dueDate" < ${today}::date
+          AND (s."principalPaid" < s."principalDue" OR s."interestPaid" < s."interestDue")
         WHERE ${where("l")} AND l.status NOT IN ('repaid', 'writtenOffCaseKept')
+        GROUP BY l.id
       ),
       marked AS (
         SELECT *, status IN ('inBuffer', 'claim', 'split') AS closed_out,
           (kind = 'household' AND (status IN ('inBuffer', 'claim', 'split') OR days > ${o.nplDays})) AS is_npl
         FROM live
       )
-      SELECT k, COUNT(*) AS loans, SUM("outstandingPrincipal") AS outstanding,
+      SELECT ${rowKey(Prisma.sql`k`)} AS k, COUNT(*) AS loans, SUM("outstandingPrincipal") AS outstanding,
         SUM("outstandingPrincipal") FILTER (WHERE kind = 'household') AS household_outstanding,
         SUM("outstandingPrincipal") FILTER (WHERE is_npl) AS npl,
         COUNT(*) FILTER (WHERE NOT closed_out AND days BETWEEN 1 AND 30) AS c1,
@@ -99,23 +120,24 @@ export async function areaFigures(
         SUM("outstandingPrincipal") FILTER (WHERE status = 'inBuffer') AS ab,
         COUNT(*) FILTER (WHERE status IN ('claim', 'split')) AS cc,
         SUM("outstandingPrincipal") FILTER (WHERE status IN ('claim', 'split')) AS ac
-      FROM marked GROUP BY k`,
-    tx.$queryRaw<{ k: string | null; quarter: Prisma.Decimal | null; year: Prisma.Decimal | null }[]>`
-      SELECT ${key("l")} AS k,
-        SUM(sl.amount) FILTER (WHERE r."paidOn" >= ${o.quarterStart}::date) AS quarter,
-        SUM(sl.amount) AS year
-      FROM "SubsidyLine" sl
-      JOIN "SubsidyRun" r ON r.id = sl."runId"
-      JOIN "Loan" l ON l.id = sl."loanId"
-      WHERE ${where("l")} AND r.status = 'paid' AND sl.eligible AND r."paidOn" >= ${o.yearStart}::date AND r."paidOn" <= ${today}::date
-      GROUP BY 1`,
+      FROM marked ${groupBy(Prisma.sql`k`)}`,
+    tx.$queryRaw<{ k: string; quarter: Prisma.Decimal | null; year: Prisma.Decimal | null }[]>`
+      WITH lines AS (
+        SELECT ${key("l")} AS k, sl.amount, r."paidOn"
+        FROM "SubsidyRun" r
+        JOIN "SubsidyLine" sl ON sl."runId" = r.id
+        JOIN "Loan" l ON l.id = sl."loanId"
+        WHERE ${where("l")} AND ${o.countyId ? Prisma.sql`r."countyId" = ${o.countyId}` : Prisma.sql`TRUE`}
+          AND r.status = 'paid' AND sl.eligible AND r."paidOn" >= ${o.yearStart}::date AND r."paidOn" <= ${today}::date
+      )
+      SELECT ${rowKey(Prisma.sql`k`)} AS k, SUM(amount) FILTER (WHERE "paidOn" >= ${o.quarterStart}::date) AS quarter, SUM(amount) AS year
+      FROM lines ${groupBy(Prisma.sql`k`)}`,
   ]);
 
   const out = new Map<string, AreaFigures>();
-  const get = (k: string | null) => {
-    const id = k ?? "";
-    let f = out.get(id);
-    if (!f) out.set(id, (f = zero()));
+  const get = (k: string) => {
+    let f = out.get(k);
+    if (!f) out.set(k, (f = zero()));
     return f;
   };
   for (const h of households) Object.assign(get(h.k), { registered: Number(h.registered), borrowers: Number(h.borrowers) });
@@ -149,28 +171,34 @@ export function ratio(numerator: string | number, denominator: string | number):
   return new D(String(numerator)).dividedBy(d).toDecimalPlaces(4, D.ROUND_HALF_UP).toFixed(4);
 }
 
-/** Disbursements per month and outstanding principal at each month's end, for `months` (YYYY-MM, ascending). */
+/**
+ * Disbursements per month and outstanding principal at each month's end, for `months` (YYYY-MM,
+ * ascending, ending with today's): every disbursement and principal repayment up to today summed
+ * per month in one pass (Repayment(loanId, paidOn, principal) answers a loan's repayments from the
+ * index alone), those before the first month as the opening balance, then added up month by month.
+ */
 export async function monthlyTrend(
   tx: Tx,
   o: { filter: { column: AreaColumn; id: string } | null; months: string[]; today: string },
 ): Promise<{ month: string; disbursed: string; outstanding: string }[]> {
   const where = o.filter ? Prisma.sql`${col("l", o.filter.column)} = ${o.filter.id}` : Prisma.sql`TRUE`;
   const first = `${o.months[0]}-01`;
-  const rows = await tx.$queryRaw<{ month: string; disbursed: Prisma.Decimal | null; outstanding: Prisma.Decimal | null }[]>`
-    WITH m AS (
-      SELECT to_char(d, 'YYYY-MM') AS month, d::date AS start,
-        LEAST((d + interval '1 month' - interval '1 day')::date, ${o.today}::date) AS finish
-      FROM generate_series(${first}::date, ${o.today}::date, interval '1 month') d
-    ),
-    loans AS (SELECT l.id, l.principal, l."disbursedOn" FROM "Loan" l WHERE ${where})
-    SELECT m.month,
-      (SELECT SUM(principal) FROM loans WHERE "disbursedOn" BETWEEN m.start AND m.finish) AS disbursed,
-      (SELECT SUM(principal) FROM loans WHERE "disbursedOn" <= m.finish)
-        - COALESCE((SELECT SUM(r.principal) FROM "Repayment" r JOIN loans ON loans.id = r."loanId" WHERE r."paidOn" <= m.finish), 0) AS outstanding
-    FROM m ORDER BY m.month`;
+  const rows = await tx.$queryRaw<{ month: string; disbursed: Prisma.Decimal | null; repaid: Prisma.Decimal | null }[]>`
+    WITH loans AS (SELECT l.id, l.principal, l."disbursedOn" FROM "Loan" l WHERE ${where}),
+    flows AS (
+      SELECT "disbursedOn" AS day, principal AS disbursed, 0 AS repaid FROM loans WHERE "disbursedOn" <= ${o.today}::date
+      UNION ALL
+      SELECT r."paidOn", 0, r.principal FROM loans JOIN "Repayment" r ON r."loanId" = loans.id WHERE r."paidOn" <= ${o.today}::date
+    )
+    SELECT CASE WHEN day < ${first}::date THEN '' ELSE to_char(day, 'YYYY-MM') END AS month, SUM(disbursed) AS disbursed, SUM(repaid) AS repaid
+    FROM flows GROUP BY 1`;
   const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const amount = (v: Prisma.Decimal | null | undefined) => new D(v?.toString() ?? "0");
+  const opening = byMonth.get("");
+  let balance = amount(opening?.disbursed).minus(amount(opening?.repaid));
   return o.months.map((month) => {
     const r = byMonth.get(month);
-    return { month, disbursed: money(r?.disbursed), outstanding: money(r?.outstanding) };
+    balance = balance.plus(amount(r?.disbursed)).minus(amount(r?.repaid));
+    return { month, disbursed: money(r?.disbursed), outstanding: balance.toFixed(2) };
   });
 }

@@ -109,11 +109,11 @@ export const dashboardOverview = defineQuery({
     const nplDays = profile?.settings.breaker.nonPerformingOverdueDays ?? 90;
     const filter = unit.level === "all" ? null : { column: COLUMN_OF[unit.level], id: unit.id! };
     const childLevel = CHILD_OF[unit.level];
-    const common = { filter, today, nplDays, quarterStart: quarterStart(today), yearStart: `${today.slice(0, 4)}-01-01` };
+    const common = { filter, countyId, today, nplDays, quarterStart: quarterStart(today), yearStart: `${today.slice(0, 4)}-01-01` };
 
-    const [totals, byChild, children, breaker, trend, fund, credit] = await Promise.all([
-      areaFigures(tx, { ...common, group: null }),
-      childLevel ? areaFigures(tx, { ...common, group: COLUMN_OF[childLevel] }) : Promise.resolve(new Map<string, AreaFigures>()),
+    // The unit's figures and its children's come from the same queries (the total under "").
+    const [byChild, children, breaker, trend, fund, credit] = await Promise.all([
+      areaFigures(tx, { ...common, group: childLevel ? COLUMN_OF[childLevel] : null }),
       childLevel
         ? tx.orgUnit.findMany({
             where: unit.level === "all" ? { level: "county" } : { parentId: unit.id!, level: childLevel },
@@ -130,7 +130,7 @@ export const dashboardOverview = defineQuery({
     ]);
 
     const breakerOf = new Map(breaker.map((b) => [b.id, b]));
-    const figures = totals.get("") ?? emptyFigures();
+    const figures = byChild.get("") ?? emptyFigures();
     const self = unit.id ? breakerOf.get(unit.id) : undefined;
     const haltedCount = unit.level === "county" ? breaker.filter((b) => b.tripped).length : null;
 

@@ -5,7 +5,8 @@ import { addDays } from "@/lib/domain/calendar";
 import type { Tx } from "../db";
 import type { ActiveProfile } from "../policy/active-profile";
 
-type Row = { id: string; level: "township" | "village"; parentId: string | null; outstanding_fen: bigint; npl_fen: bigint };
+/** One area as the query returns it: id, level, parent, outstanding and non-performing in fen. */
+type Row = [id: string, level: "township" | "village", parentId: string | null, outstandingFen: number, nonPerformingFen: number];
 
 /**
  * NPL ratio and halt status of every township and village of a county, from live loan data
@@ -19,52 +20,64 @@ export async function countyBreaker(tx: Tx, countyId: string, today: string, pro
 /**
  * The same for a county, or — countyId null — every area of every county in one pass (the
  * province-wide figure of the benchmark), all under one profile's rule.
+ *
+ * How it stays fast (a province: 400,000 loans, 42,000 areas, under 300 ms with the domain):
+ * - outstanding per village and township in one sorted pass over the covering index
+ *   Loan(countyId, townshipId, villageId, kind, status, outstandingPrincipal), an index-only scan,
+ *   grouped by village with the township subtotals of the same pass (GROUPING SETS);
+ * - non-performing loans from the two small sets that make them so — loans in buffer, claim or
+ *   split, and loans with an instalment overdue too long — instead of a look-up per loan;
+ * - the 42,000 rows come back as one JSON document: decoding that many rows one by one costs
+ *   more than the query.
  */
 export async function areasBreaker(tx: Tx, countyId: string | null, today: string, profile: ActiveProfile): Promise<BreakerResult[]> {
   const { breaker } = profile.settings;
   const overdueBefore = addDays(today, -breaker.nonPerformingOverdueDays);
-  const rows = await tx.$queryRaw<Row[]>`
-    WITH loan_npl AS (
-      SELECT l."villageId", l."townshipId", l."outstandingPrincipal" AS outstanding,
-        (l.status IN ('inBuffer', 'claim', 'split') OR EXISTS (
-          SELECT 1 FROM "ScheduleItem" s
-          WHERE s."loanId" = l.id AND s.status IN ('overdue', 'partial', 'due') AND s."dueDate" < ${overdueBefore}::date
-            AND (s."principalPaid" < s."principalDue" OR s."interestPaid" < s."interestDue")
-        )) AS npl
+  const inScope = (alias: string) => (countyId ? Prisma.sql`${Prisma.raw(alias)}."countyId" = ${countyId}` : Prisma.sql`TRUE`);
+  const [{ areas }] = await tx.$queryRaw<{ areas: string | null }[]>`
+    WITH live AS (
+      SELECT l."townshipId" AS t, l."villageId" AS v, GROUPING(l."villageId") AS g, SUM(l."outstandingPrincipal") AS amount
       FROM "Loan" l
-      WHERE ${countyId ? Prisma.sql`l."countyId" = ${countyId}` : Prisma.sql`TRUE`} AND l.kind = 'household'
-        AND l.status NOT IN ('repaid', 'writtenOffCaseKept')
+      WHERE ${inScope("l")} AND l.kind = 'household' AND l.status NOT IN ('repaid', 'writtenOffCaseKept')
+      GROUP BY GROUPING SETS ((l."countyId", l."townshipId", l."villageId"), (l."countyId", l."townshipId"))
     ),
-    -- Summed per village and per township first, then joined to the units: one pass over the
-    -- loans instead of a join of every unit with every loan.
-    by_area AS (
-      SELECT "villageId" AS id, SUM(outstanding) AS outstanding, SUM(outstanding) FILTER (WHERE npl) AS npl
-      FROM loan_npl WHERE "villageId" IS NOT NULL GROUP BY "villageId"
-      UNION ALL
-      SELECT "townshipId" AS id, SUM(outstanding), SUM(outstanding) FILTER (WHERE npl)
-      FROM loan_npl GROUP BY "townshipId"
+    npl AS (
+      SELECT l."townshipId" AS t, l."villageId" AS v, GROUPING(l."villageId") AS g, SUM(l."outstandingPrincipal") AS amount
+      FROM "Loan" l
+      WHERE ${inScope("l")} AND l.kind = 'household' AND l.status NOT IN ('repaid', 'writtenOffCaseKept')
+        AND l.id IN (
+          SELECT b.id FROM "Loan" b WHERE ${inScope("b")} AND b.status IN ('inBuffer', 'claim', 'split')
+          UNION ALL
+          SELECT s."loanId" FROM "ScheduleItem" s
+          WHERE s.status IN ('overdue', 'partial', 'due') AND s."dueDate" < ${overdueBefore}::date
+            AND (s."principalPaid" < s."principalDue" OR s."interestPaid" < s."interestDue")
+        )
+      GROUP BY GROUPING SETS ((l."townshipId", l."villageId"), (l."townshipId"))
     )
-    SELECT u.id, u.level::text AS level, u."parentId",
-      COALESCE(a.outstanding * 100, 0)::bigint AS outstanding_fen,
-      COALESCE(a.npl * 100, 0)::bigint AS npl_fen
+    -- A village's row and its township's subtotal row (g = 1); loans without a village count
+    -- for their township only.
+    SELECT json_agg(json_build_array(u.id, u.level, u."parentId",
+      COALESCE(la.amount * 100, 0)::bigint, COALESCE(na.amount * 100, 0)::bigint))::text AS areas
     FROM "OrgUnit" u
-    LEFT JOIN by_area a ON a.id = u.id
-    WHERE ${countyId ? Prisma.sql`u."countyId" = ${countyId}` : Prisma.sql`TRUE`} AND u.level IN ('township', 'village')`;
-  // A level without a threshold (e.g. Guizhou, which has only the lender rule) never trips:
-  // no NPL ratio can exceed 2.
+    LEFT JOIN (SELECT CASE WHEN g = 1 THEN t ELSE v END AS id, amount FROM live WHERE g = 1 OR v IS NOT NULL) la ON la.id = u.id
+    LEFT JOIN (SELECT CASE WHEN g = 1 THEN t ELSE v END AS id, amount FROM npl WHERE g = 1 OR v IS NOT NULL) na ON na.id = u.id
+    WHERE ${inScope("u")} AND u.level IN ('township', 'village')`;
+  // A level without a threshold (e.g. Guizhou, which has only the lender rule) never trips.
   const rule = {
-    township: breaker.township ?? "2",
-    village: breaker.village ?? "2",
+    township: breaker.township,
+    village: breaker.village,
     comparison: breaker.comparison,
   };
+  // Balances in fen are integers far below 2^53 (90 trillion yuan), so JSON numbers are exact.
+  const rows = (areas ? JSON.parse(areas) : []) as Row[];
   return evaluateBreakerBulk(
     rule,
-    rows.map((r) => ({
-      id: r.id,
-      level: r.level,
-      parentId: r.level === "village" ? (r.parentId ?? undefined) : undefined,
-      outstandingFen: BigInt(r.outstanding_fen),
-      nonPerformingFen: BigInt(r.npl_fen),
+    rows.map(([id, level, parentId, outstandingFen, nonPerformingFen]) => ({
+      id,
+      level,
+      parentId: level === "village" ? (parentId ?? undefined) : undefined,
+      outstandingFen: BigInt(outstandingFen),
+      nonPerformingFen: BigInt(nonPerformingFen),
     })),
   );
 }
