@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/actor";
 import { auditLogReport } from "@/lib/server/reports/audit-log";
 import { reportsFor } from "@/lib/server/reports/catalog";
 import { disbursementsReport, overdueBucket, overdueReport, repaymentsReport } from "@/lib/server/reports/loan-reports";
+import { lossCasesReport } from "@/lib/server/reports/loss-cases";
 import { activateProfile, householdInput, makeActor, makeCounty, prisma, resetDb, setNow, type TestCounty, validId } from "./fixtures";
 
 /**
@@ -151,6 +152,37 @@ describe("issue 8 §2: reports (repayments, disbursements, overdue, audit log)",
     await expect(overdueReport.view(county, { status: "repaid" })).rejects.toMatchObject({ code: "VALIDATION" });
     expect([overdueBucket("overdue", 1), overdueBucket("overdue", 30), overdueBucket("overdue", 31), overdueBucket("overdue", 70), overdueBucket("overdue", 71), overdueBucket("claim", 5)])
       .toEqual(["1–30 天", "1–30 天", "31–70 天", "31–70 天", "70 天以上", "代偿/分担"]);
+  });
+
+  it("loss cases: each party's share and the recoveries, scoped, with totals to the fen in screen and workbook", async () => {
+    const mk = async (loan: { id: string }, countyId: string, loss: string, shares: [string, string, string][], recoveries: [string, string][]) => {
+      const lc = await prisma.lossCase.create({
+        data: { loanId: loan.id, countyId, scheme: "henan", unpaidPrincipal: loss, unpaidInterest: "0.00", loss, bufferEndsOn: new Date("2026-05-01"), splitDeadline: new Date("2026-06-01"), profileVersion: 1 },
+      });
+      for (const [party, ratio, amount] of shares) await prisma.lossShare.create({ data: { caseId: lc.id, party, ratio, amount } });
+      for (const [amount, costs] of recoveries) {
+        await prisma.recovery.create({ data: { caseId: lc.id, amount, costs, receivedOn: new Date("2026-06-01"), shares: [], recordedById: county.userId } });
+      }
+      return lc;
+    };
+    const c3 = await mk(loans.R3, c.county.id, "10000.01", [["county_fund", "0.6", "6000.01"], ["bank", "0.4", "4000.00"]], [["300.33", "10.00"], ["0.01", "0"]]);
+    const zLoan = await prisma.loan.findFirstOrThrow({ where: { contractNumber: "Z1" } });
+    await mk(zLoan, zLoan.countyId, "999.99", [["county_fund", "1", "999.99"]], []);
+    const r = await lossCasesReport.view(auditor, {});
+    expect(r.rows.map((x) => x.cells.contractNumber)).toEqual(["R3"]);
+    expect(r.rows[0].href).toBe(`/loans/loss-cases/${c3.id}`);
+    expect(r.totals).toMatchObject({ loss: "10000.01", fundShare: "6000.01", bankShare: "4000.00", otherShare: "0.00", recovered: "300.34", recoveryCosts: "10.00" });
+    expect((await lossCasesReport.view(auditor, { status: "settled" })).count).toBe(0);
+    await expect(lossCasesReport.view(auditor, { status: "bogus" })).rejects.toMatchObject({ code: "VALIDATION" });
+    const bankB: Actor = { ...(await makeActor("bank_officer", c.county.id)), bankId: (await prisma.bank.findFirstOrThrow({ where: { name: "农商银行" } })).id };
+    expect((await lossCasesReport.view(bankB, {})).count).toBe(0);
+    const file = await lossCasesReport.exportFile(auditor, {});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ExcelJS.Buffer);
+    const sheet = wb.getWorksheet("风险补偿案件")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(new D(String(sheet.getRow(3).getCell(header.indexOf("追偿收回（元）") + 1).value)).toFixed(2)).toBe("300.34");
+    expect(new D(String(sheet.getRow(3).getCell(header.indexOf("风险补偿金分担（元）") + 1).value)).toFixed(2)).toBe("6000.01");
   });
 
   it("audit log: auditors and admins only, filtered by actor, action, entity and date; its export is audited", async () => {

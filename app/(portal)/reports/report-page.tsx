@@ -31,7 +31,7 @@ export async function ReportPage({ reportKey, searchParams }: { reportKey: strin
     if (name === "from" || name === "to") return { name, label: LABELS[name], kind: "date", value };
     if (name === "townshipId") return { name, label: LABELS[name], kind: "select", value, options: [{ value: "", label: "全部" }, ...options.townships.map((t) => ({ value: t.id, label: t.name }))] };
     if (name === "bankId") return { name, label: LABELS[name], kind: "select", value, options: [{ value: "", label: "全部" }, ...options.banks.map((b) => ({ value: b.id, label: b.name }))] };
-    if (name === "status") return { name, label: LABELS[name], kind: "select", value, options: [{ value: "", label: "全部" }, ...LOAN_STATES.map((s) => ({ value: s, label: LOAN_STATE_LABELS[s] }))] };
+    if (name === "status") return { name, label: LABELS[name], kind: "select", value, options: [{ value: "", label: "全部" }, ...("statusOptions" in entry ? entry.statusOptions : LOAN_STATES.map((s) => ({ value: s, label: LOAN_STATE_LABELS[s] })))] };
     return { name, label: LABELS[name], kind: "text", value };
   });
   return <ReportView title={entry.title} fields={fields} data={data} problem={problem} exportHref={`/api/reports/${entry.key}?${new URLSearchParams(input)}`} />;

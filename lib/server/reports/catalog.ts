@@ -4,6 +4,7 @@ import { LEDGER_ROLES } from "../dashboard/ledger-rows";
 import { respondWithFile } from "../file-response";
 import { auditLogReport } from "./audit-log";
 import { disbursementsReport, overdueReport, repaymentsReport } from "./loan-reports";
+import { lossCasesReport } from "./loss-cases";
 
 export type FilterField = "from" | "to" | "townshipId" | "bankId" | "status" | "actor" | "action" | "entity" | "entityId";
 
@@ -13,6 +14,7 @@ export const REPORTS = [
   { key: "repayments", title: repaymentsReport.title, description: "期间内登记的每笔还款：本金、利息、罚息。", roles: repaymentsReport.roles, report: repaymentsReport, fields: ["from", "to", "townshipId", "bankId", "status"] as FilterField[] },
   { key: "disbursements", title: disbursementsReport.title, description: "期间内发放的贷款。", roles: disbursementsReport.roles, report: disbursementsReport, fields: ["from", "to", "townshipId", "bankId", "status"] as FilterField[] },
   { key: "overdue", title: overdueReport.title, description: "逾期、缓冲期与代偿中的贷款：逾期天数与分段。", roles: overdueReport.roles, report: overdueReport, fields: ["from", "to", "townshipId", "bankId", "status"] as FilterField[] },
+  { key: "loss-cases", title: lossCasesReport.title, description: "损失分担案件：各方分担金额、追偿收回与费用。", roles: lossCasesReport.roles, report: lossCasesReport, fields: ["from", "to", "townshipId", "bankId", "status"] as FilterField[], statusOptions: [{ value: "open", label: "分担中" }, { value: "settled", label: "已结案" }] },
   { key: "audit-log", title: auditLogReport.title, description: "按操作人、操作、对象与日期查询审计日志（仅审计与系统管理员）。", roles: auditLogReport.roles, report: auditLogReport, fields: ["from", "to", "actor", "action", "entity", "entityId"] as FilterField[] },
 ] as const;
 
