@@ -6,6 +6,7 @@ import { auditLogReport } from "@/lib/server/reports/audit-log";
 import { reportsFor } from "@/lib/server/reports/catalog";
 import { disbursementsReport, overdueBucket, overdueReport, repaymentsReport } from "@/lib/server/reports/loan-reports";
 import { lossCasesReport } from "@/lib/server/reports/loss-cases";
+import { subsidyQuartersReport } from "@/lib/server/reports/subsidy-quarters";
 import { activateProfile, householdInput, makeActor, makeCounty, prisma, resetDb, setNow, type TestCounty, validId } from "./fixtures";
 
 /**
@@ -183,6 +184,47 @@ describe("issue 8 §2: reports (repayments, disbursements, overdue, audit log)",
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(new D(String(sheet.getRow(3).getCell(header.indexOf("追偿收回（元）") + 1).value)).toFixed(2)).toBe("300.34");
     expect(new D(String(sheet.getRow(3).getCell(header.indexOf("风险补偿金分担（元）") + 1).value)).toFixed(2)).toBe("6000.01");
+  });
+
+  it("subsidy by quarter: eligible lines per run and township by kind, clawbacks deducted, net; scoped", async () => {
+    const run = await prisma.subsidyRun.create({
+      data: { countyId: c.county.id, bankId: bankA.id, year: 2026, quarter: 1, periodFrom: new Date("2025-12-21"), periodTo: new Date("2026-03-21"), status: "paid", profileVersion: 1 },
+    });
+    const line = (loanId: string, kind: "interest" | "guaranteeFee", amount: string, eligible = true, from = "2025-12-21") =>
+      prisma.subsidyLine.create({
+        data: { runId: run.id, loanId, kind, periodFrom: new Date(from), periodTo: new Date("2026-03-21"), days: 90, subsidisedDays: 90, rate: "0.0435", amount, eligible },
+      });
+    const l1 = await line(loans.R1.id, "interest", "321.99");
+    await line(loans.R1.id, "guaranteeFee", "50.01");
+    await line(loans.R3.id, "interest", "100.00", true, "2026-02-01");
+    await line(loans.R2.id, "interest", "999.00", false);
+    await prisma.clawback.create({ data: { countyId: c.county.id, loanId: loans.R1.id, subsidyLineId: l1.id, amount: "21.99", reason: "骗贷", status: "applied", createdById: county.userId, appliedInRunId: run.id } });
+    const zLoan = await prisma.loan.findFirstOrThrow({ where: { contractNumber: "Z1" } });
+    const zRun = await prisma.subsidyRun.create({
+      data: { countyId: zLoan.countyId, bankId: zLoan.bankId, year: 2026, quarter: 1, periodFrom: new Date("2025-12-21"), periodTo: new Date("2026-03-21"), profileVersion: 1 },
+    });
+    await prisma.subsidyLine.create({ data: { runId: zRun.id, loanId: zLoan.id, kind: "interest", periodFrom: new Date("2025-12-21"), periodTo: new Date("2026-03-21"), days: 90, subsidisedDays: 90, rate: "0.0435", amount: "77.77", eligible: true } });
+
+    const r = await subsidyQuartersReport.view(auditor, {});
+    expect(r.rows.map((x) => [x.cells.township, x.cells.loans, x.cells.interest, x.cells.guarantee, x.cells.clawback, x.cells.net])).toEqual([
+      [c.townships[0].name, "1", "321.99", "50.01", "21.99", "350.01"],
+      [c.townships[1].name, "1", "100.00", "0.00", "0.00", "100.00"],
+    ]);
+    expect(r.rows[0].href).toBe(`/subsidy/${run.id}`);
+    expect(r.totals).toMatchObject({ interest: "421.99", gross: "472.00", clawback: "21.99", net: "450.01" });
+    expect((await subsidyQuartersReport.view(auditor, { townshipId: c.townships[1].id })).totals.net).toBe("100.00");
+    expect((await subsidyQuartersReport.view(auditor, { status: "computed" })).count).toBe(0);
+    expect((await subsidyQuartersReport.view(auditor, { from: "2026-01-01" })).count).toBe(0);
+    const bankOfficerB: Actor = { ...(await makeActor("bank_officer", c.county.id)), bankId: bankB.id };
+    expect((await subsidyQuartersReport.view(bankOfficerB, {})).count).toBe(0);
+    await expect(subsidyQuartersReport.view(await makeActor("township_officer", c.townships[0].id), {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const file = await subsidyQuartersReport.exportFile(auditor, {});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ExcelJS.Buffer);
+    const sheet = wb.getWorksheet("贴息按季度")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(sheet.getRow(4).getCell(1).value).toBe("合计");
+    expect(new D(String(sheet.getRow(4).getCell(header.indexOf("净额（元）") + 1).value)).toFixed(2)).toBe("450.01");
   });
 
   it("audit log: auditors and admins only, filtered by actor, action, entity and date; its export is audited", async () => {
