@@ -17,7 +17,9 @@ export const getRatingPublicityNotice = defineQuery({
     if (!/^[0-9a-f-]{36}$/i.test(input.id)) throw AppError.notFound("公示");
     const round = await tx.ratingPublicityRound.findUnique({ where: { id: input.id } });
     if (!round) throw AppError.notFound("公示");
-    const village = await tx.orgUnit.findFirst({ where: { id: round.villageId, ...areaScopeOfUnit(areaScope(actor)) } });
+    // AND, not a spread: a village cadre's scope is itself an `id`, which would replace the round's
+    // village and show any village's notice to every village cadre.
+    const village = await tx.orgUnit.findFirst({ where: { AND: [{ id: round.villageId }, areaScopeOfUnit(areaScope(actor))] } });
     if (!village) throw AppError.notFound("公示");
     const township = village.parentId ? await tx.orgUnit.findUnique({ where: { id: village.parentId } }) : null;
     const ratings = await tx.creditRating.findMany({ where: { publicityRoundId: round.id }, orderBy: { serial: "asc" } });

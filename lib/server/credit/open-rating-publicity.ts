@@ -23,7 +23,8 @@ export const openRatingPublicity = defineMutation({
   input: z.object({ villageId: z.string({ error: "请选择村" }) }),
   async run({ actor, input, tx, audit, now }) {
     if (!/^[0-9a-f-]{36}$/i.test(input.villageId)) throw AppError.notFound("村");
-    const village = await tx.orgUnit.findFirst({ where: { id: input.villageId, level: "village", ...orgUnitScope(actor) } });
+    // AND, not a spread: a village cadre's scope is itself an `id`, which would replace the one asked for.
+    const village = await tx.orgUnit.findFirst({ where: { AND: [{ id: input.villageId, level: "village" }, orgUnitScope(actor)] } });
     if (!village || !village.countyId) throw AppError.notFound("村");
     await lockKey(tx, `ratingPublicity:${village.id}`);
     const ratings = await tx.creditRating.findMany({ where: { villageId: village.id, status: "approved" }, orderBy: { serial: "asc" } });
