@@ -6,6 +6,7 @@ import { auditLogReport } from "@/lib/server/reports/audit-log";
 import { reportsFor } from "@/lib/server/reports/catalog";
 import { disbursementsReport, overdueBucket, overdueReport, repaymentsReport } from "@/lib/server/reports/loan-reports";
 import { lossCasesReport } from "@/lib/server/reports/loss-cases";
+import { publicityHistoryReport } from "@/lib/server/reports/publicity-history";
 import { subsidyQuartersReport } from "@/lib/server/reports/subsidy-quarters";
 import { activateProfile, householdInput, makeActor, makeCounty, prisma, resetDb, setNow, type TestCounty, validId } from "./fixtures";
 
@@ -225,6 +226,37 @@ describe("issue 8 §2: reports (repayments, disbursements, overdue, audit log)",
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(sheet.getRow(4).getCell(1).value).toBe("合计");
     expect(new D(String(sheet.getRow(4).getCell(header.indexOf("净额（元）") + 1).value)).toFixed(2)).toBe("450.01");
+  });
+
+  it("publicity history: rounds in the period with their applications, amounts and objections; a township sees its own", async () => {
+    const round = (townshipId: string | null, countyId: string, openedOn: string, status: "open" | "closed") =>
+      prisma.publicityRound.create({
+        data: { countyId, townshipId, status, openedById: county.userId, openedOn: new Date(openedOn), endsOn: new Date(openedOn), objectionContact: "0371-1234567", issuingUnit: "乡镇金融扶贫服务站" },
+      });
+    const p0 = await round(c.townships[0].id, c.county.id, "2025-06-01", "closed");
+    await round(c.townships[1].id, c.county.id, "2026-01-10", "open");
+    const other = await makeCounty("410404");
+    await round(other.townships[0].id, other.county.id, "2025-06-01", "closed");
+    const apps = await prisma.loan.findMany({ where: { contractNumber: { in: ["R1", "R2"] } }, select: { applicationId: true } });
+    await prisma.application.updateMany({ where: { id: { in: apps.map((a) => a.applicationId) } }, data: { publicityRoundId: p0.id } });
+    await prisma.objection.create({ data: { applicationId: apps[0].applicationId, publicityRoundId: p0.id, objector: "李四", content: "收入不实", receivedOn: new Date("2025-06-03"), recordedById: county.userId, status: "dismissed" } });
+
+    const r = await publicityHistoryReport.view(auditor, {});
+    expect(r.rows.map((x) => [x.cells.area, x.cells.applications, x.cells.amount, x.cells.objections])).toEqual([
+      [c.townships[0].name, "2", "60000.00", "1"],
+      [c.townships[1].name, "0", "0.00", "0"],
+    ]);
+    expect(r.rows[0].href).toBe(`/publicity/${p0.id}`);
+    expect(r.totals.amount).toBe("60000.00");
+    expect((await publicityHistoryReport.view(auditor, { from: "2026-01-01", status: "open" })).count).toBe(1);
+    expect((await publicityHistoryReport.view(await makeActor("township_officer", c.townships[1].id), {})).rows.map((x) => x.cells.area)).toEqual([c.townships[1].name]);
+    await expect(publicityHistoryReport.view(await makeActor("village_cadre", c.townships[0].villages[0].id), {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const file = await publicityHistoryReport.exportFile(auditor, {});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ExcelJS.Buffer);
+    const sheet = wb.getWorksheet("公示记录")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(new D(String(sheet.getRow(4).getCell(header.indexOf("申请金额（元）") + 1).value)).toFixed(2)).toBe("60000.00");
   });
 
   it("audit log: auditors and admins only, filtered by actor, action, entity and date; its export is audited", async () => {

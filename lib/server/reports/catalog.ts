@@ -5,6 +5,7 @@ import { respondWithFile } from "../file-response";
 import { auditLogReport } from "./audit-log";
 import { disbursementsReport, overdueReport, repaymentsReport } from "./loan-reports";
 import { lossCasesReport } from "./loss-cases";
+import { publicityHistoryReport } from "./publicity-history";
 import { subsidyQuartersReport } from "./subsidy-quarters";
 
 export type FilterField = "from" | "to" | "townshipId" | "bankId" | "status" | "actor" | "action" | "entity" | "entityId";
@@ -17,6 +18,7 @@ export const REPORTS = [
   { key: "overdue", title: overdueReport.title, description: "逾期、缓冲期与代偿中的贷款：逾期天数与分段。", roles: overdueReport.roles, report: overdueReport, fields: ["from", "to", "townshipId", "bankId", "status"] as FilterField[] },
   { key: "loss-cases", title: lossCasesReport.title, description: "损失分担案件：各方分担金额、追偿收回与费用。", roles: lossCasesReport.roles, report: lossCasesReport, fields: ["from", "to", "townshipId", "bankId", "status"] as FilterField[], statusOptions: [{ value: "open", label: "分担中" }, { value: "settled", label: "已结案" }] },
   { key: "subsidy", title: subsidyQuartersReport.title, description: "各季度贴息按银行、乡镇汇总（农户、带贫主体、担保费），追回扣减与净额。", roles: subsidyQuartersReport.roles, report: subsidyQuartersReport, fields: ["from", "to", "townshipId", "bankId", "status"] as FilterField[], statusOptions: [{ value: "computed", label: "已计算" }, { value: "reconciled", label: "已对账" }, { value: "certified", label: "已审核" }, { value: "approved", label: "已批准" }, { value: "paid", label: "已拨付" }] },
+  { key: "publicity", title: publicityHistoryReport.title, description: "贷款申请公示的历次记录：日期、公示笔数、金额与异议。", roles: publicityHistoryReport.roles, report: publicityHistoryReport, fields: ["from", "to", "townshipId", "status"] as FilterField[], statusOptions: [{ value: "open", label: "公示中" }, { value: "closed", label: "已结束" }] },
   { key: "audit-log", title: auditLogReport.title, description: "按操作人、操作、对象与日期查询审计日志（仅审计与系统管理员）。", roles: auditLogReport.roles, report: auditLogReport, fields: ["from", "to", "actor", "action", "entity", "entityId"] as FilterField[] },
 ] as const;
 

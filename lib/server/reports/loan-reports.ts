@@ -120,7 +120,7 @@ export const overdueReport = defineReport({
     const range = dateRange(f);
     const where = loanWhere(actor, f, { status: status ? status : { in: [...OVERDUE_STATES] }, ...(range ? { disbursedOn: range } : {}) });
     tooMany(await tx.loan.count({ where }));
-    const loans = await tx.loan.findMany({ where, orderBy: [{ townshipId: "asc" }, { contractNumber: "asc" }] });
+    const loans = await tx.loan.findMany({ where, orderBy: [{ contractNumber: "asc" }] });
     const today = shanghaiToday();
     const items = await tx.scheduleItem.findMany({
       where: { loanId: { in: loans.map((l) => l.id) }, status: { in: ["overdue", "partial", "due"] }, dueDate: { lt: new Date(`${today}T00:00:00Z`) } },
@@ -148,6 +148,8 @@ export const overdueReport = defineReport({
         },
       };
     });
+    // Most days overdue first.
+    rows.sort((a, b) => Number(b.cells.days) - Number(a.cells.days) || a.cells.contractNumber.localeCompare(b.cells.contractNumber));
     return table(
       [
         { key: "contractNumber", label: "合同编号", width: 18 }, { key: "borrower", label: "借款人" }, { key: "township", label: "乡镇" }, { key: "village", label: "村" },

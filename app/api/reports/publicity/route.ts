@@ -1,0 +1,8 @@
+import { reportDownload } from "@/lib/server/reports/catalog";
+
+export const dynamic = "force-dynamic";
+
+/** The 公示记录 workbook for the filters in the query string (every download is audited). */
+export async function GET(request: Request) {
+  return reportDownload("publicity", request);
+}
