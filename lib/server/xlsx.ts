@@ -77,12 +77,27 @@ export async function writeSheet(o: {
   widths?: readonly number[];
   rows: readonly (readonly string[])[];
   notes?: readonly string[];
+  /** Drop-down lists for some columns (by header; short lists), on data rows 2 to `choiceRows` + 1. */
+  choices?: Readonly<Record<string, readonly string[]>>;
+  choiceRows?: number;
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(o.sheetName);
   sheet.columns = o.headers.map((h, i) => ({ header: h, key: h, width: o.widths?.[i] ?? 16, style: { numFmt: "@" } }));
   sheet.getRow(1).font = { bold: true };
   for (const r of o.rows) sheet.addRow([...r]);
+  for (const [header, values] of Object.entries(o.choices ?? {})) {
+    const letter = sheet.getColumn(o.headers.indexOf(header) + 1).letter;
+    // A range of cells shares one rule (ExcelJS supports it; its typings omit `dataValidations`).
+    (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${(o.choiceRows ?? MAX_WORKBOOK_ROWS) + 1}`, {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${values.join(",")}"`],
+      showErrorMessage: true,
+      errorTitle: "请从列表中选择",
+      error: `应为：${values.join("、")}`,
+    });
+  }
   if (o.notes?.length) {
     const notes = workbook.addWorksheet("说明");
     notes.getColumn(1).width = 90;

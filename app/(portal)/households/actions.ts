@@ -40,9 +40,9 @@ export async function searchHouseholdsAction(form: FormData): Promise<void> {
 
 export async function importHouseholdsAction(_prev: FormState, form: FormData): Promise<FormState> {
   const file = form.get("file");
-  const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-  const result = await runAction(importHouseholds, { file: bytes });
-  if (!result.ok) return { result, values: {} };
-  revalidatePath("/households");
-  return { result: { ok: true, data: { notice: `导入完成：已登记 ${result.data.imported} 户。` } }, values: {} };
+  const upload = file instanceof File && file.size > 0 ? file : null;
+  const bytes = upload ? new Uint8Array(await upload.arrayBuffer()) : new Uint8Array();
+  const result = await runAction(importHouseholds, { file: bytes, fileName: upload?.name });
+  if (result.ok) revalidatePath("/households");
+  return { result, values: {} };
 }

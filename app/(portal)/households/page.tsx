@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/pagination";
 import { HOUSEHOLD_STATUS_LABELS } from "@/lib/labels";
+import { IMPORT_ROLES } from "@/lib/server/households/import-households";
 import { searchHouseholdsAction } from "./actions";
 import { listHouseholdsForPage } from "./queries";
 
@@ -17,7 +18,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-lg font-semibold">农户信息</h1>
         <div className="flex gap-2">
-          {["village_cadre", "township_officer", "county_officer"].includes(actor.role) ? (
+          {(IMPORT_ROLES as readonly string[]).includes(actor.role) ? (
             <Link href="/households/import" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm">批量导入</Link>
           ) : null}
           {actor.role === "village_cadre" ? (
