@@ -53,8 +53,10 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
  */
 export async function loadLedger(tx: Tx, actor: Actor, f: LedgerFilters) {
   if (f.from && f.to && f.from > f.to) throw AppError.field("to", "截止日期不能早于起始日期");
+  // The scope is ANDed, never spread beside the filters: a township officer's scope is a
+  // townshipId, which the filter's townshipId would otherwise replace (another township's ledger).
   const where: Prisma.LoanWhereInput = {
-    ...areaScope(actor),
+    AND: [areaScope(actor)],
     ...(f.townshipId ? { townshipId: f.townshipId } : {}),
     ...(f.bankId ? { bankId: f.bankId } : {}),
     ...(f.status === "active" ? { status: { notIn: ["repaid", "writtenOffCaseKept"] } } : f.status === "all" ? {} : { status: f.status }),
