@@ -71,3 +71,7 @@ export const auditLogReport = defineReport({
     );
   },
 });
+
+// The use cases themselves, for route handlers and the access checks that find use cases by export.
+export const viewAuditLog = auditLogReport.view;
+export const exportAuditLog = auditLogReport.exportFile;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Role } from "@/lib/domain/roles";
+import type { Actor } from "../actor";
 import { LEDGER_ROLES } from "../dashboard/ledger-rows";
 import { respondWithFile } from "../file-response";
 import { auditLogReport } from "./audit-log";
@@ -33,12 +34,15 @@ export function filterInput(params: URLSearchParams | Record<string, string | st
 }
 
 /** A report's workbook for the query string's filters, through respondWithFile (audited by the use case). */
-export async function reportDownload(key: string, request: Request): Promise<Response> {
+export async function reportDownload(
+  key: string,
+  request: Request,
+  exportFile: (actor: Actor, input: unknown) => Promise<{ bytes: Uint8Array; fileName: string; asciiFileName: string }>,
+): Promise<Response> {
   const entry = REPORTS.find((r) => r.key === key);
-  if (!entry || !("report" in entry)) return new Response("未找到该报表。", { status: 404 });
-  const input = filterInput(new URL(request.url).searchParams, entry.fields);
+  const input = entry && "fields" in entry ? filterInput(new URL(request.url).searchParams, entry.fields) : {};
   return respondWithFile(`report ${key}`, async (actor) => {
-    const file = await entry.report.exportFile(actor, input);
+    const file = await exportFile(actor, input);
     return { bytes: file.bytes, fileName: file.fileName, asciiFileName: file.asciiFileName, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
   });
 }

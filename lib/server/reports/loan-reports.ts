@@ -162,3 +162,11 @@ export const overdueReport = defineReport({
     );
   },
 });
+
+// The use cases themselves, for route handlers and the access checks that find use cases by export.
+export const viewRepayments = repaymentsReport.view;
+export const exportRepayments = repaymentsReport.exportFile;
+export const viewDisbursements = disbursementsReport.view;
+export const exportDisbursements = disbursementsReport.exportFile;
+export const viewOverdue = overdueReport.view;
+export const exportOverdue = overdueReport.exportFile;

@@ -60,3 +60,7 @@ export const lossCasesReport = defineReport({
     );
   },
 });
+
+// The use cases themselves, for route handlers and the access checks that find use cases by export.
+export const viewLossCases = lossCasesReport.view;
+export const exportLossCases = lossCasesReport.exportFile;

@@ -58,3 +58,7 @@ export const publicityHistoryReport = defineReport({
     );
   },
 });
+
+// The use cases themselves, for route handlers and the access checks that find use cases by export.
+export const viewPublicityHistory = publicityHistoryReport.view;
+export const exportPublicityHistory = publicityHistoryReport.exportFile;

@@ -87,3 +87,7 @@ export const subsidyQuartersReport = defineReport({
     );
   },
 });
+
+// The use cases themselves, for route handlers and the access checks that find use cases by export.
+export const viewSubsidyQuarters = subsidyQuartersReport.view;
+export const exportSubsidyQuarters = subsidyQuartersReport.exportFile;
