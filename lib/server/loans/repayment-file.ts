@@ -52,13 +52,19 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Excel in China saves CSV as GB18030 (GBK); others as UTF-8 with or without a BOM. */
+/**
+ * Excel in China saves CSV as GB18030 (GBK); others as UTF-8 with or without a BOM. A NUL
+ * character means the file is not text (and PostgreSQL could not store it): refused at the file.
+ */
 function decode(bytes: Uint8Array): string {
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
-    return new TextDecoder("gb18030").decode(bytes);
+    text = new TextDecoder("gb18030").decode(bytes);
   }
+  if (text.includes("\u0000")) throw AppError.field("file", "文件含有无法识别的字符（空字符），请上传模板格式的 .xlsx 或 CSV 文本文件");
+  return text;
 }
 
 function readCsv(bytes: Uint8Array): SheetRow[] {
