@@ -1,7 +1,8 @@
 import { expect } from "vitest";
 import { AppError } from "@/lib/server/errors";
 import { prisma } from "../fixtures";
-import type { IdPool } from "./hostile";
+import { applicationNumber, batchNumber } from "@/lib/server/applications/application-number";
+import { APPLICATION_NUMBERS, BATCH_NUMBERS, CONTRACT_NUMBERS, type IdPool } from "./hostile";
 import { fieldErrorKeyAllowed, type Shape } from "./schema-shape";
 
 /** Expected refusals; anything else (an Error, a TypeError, a database error) would be a 500. */
@@ -57,6 +58,9 @@ export async function idPool(): Promise<IdPool> {
     const ids = await prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM "${t}" ORDER BY id LIMIT 60`);
     if (ids.length > 0) pool.set(t, ids.map((r) => r.id));
   }
+  pool.set(CONTRACT_NUMBERS, (await prisma.loan.findMany({ select: { contractNumber: true } })).map((l) => l.contractNumber));
+  pool.set(APPLICATION_NUMBERS, (await prisma.application.findMany({ select: { serial: true } })).map((a) => applicationNumber(a.serial)));
+  pool.set(BATCH_NUMBERS, (await prisma.batch.findMany({ select: { serial: true } })).map((b) => batchNumber(b.serial)));
   return pool;
 }
 

@@ -2,6 +2,10 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { unifiedSocialCreditCheckChar } from "@/lib/domain/enterprise-eligibility";
 import { idCheckChar } from "@/lib/domain/identity";
+import { BATCH_COLUMNS } from "@/lib/server/applications/batch-workbook";
+import { RATING_COLUMNS } from "@/lib/server/credit/rating-workbook";
+import { REPAYMENT_COLUMNS } from "@/lib/server/loans/repayment-file";
+import { STATEMENT_COLUMNS } from "@/lib/server/subsidy/statement-workbook";
 import { objectVariants, type Shape } from "./schema-shape";
 
 /**
@@ -74,7 +78,11 @@ function stemOf(key: string, useCaseName: string): string {
   return key.replace(/Ids?$/, "");
 }
 
+/** Real record ids by table, and (under these keys) the numbers printed on records, for import files. */
 export type IdPool = Map<string, string[]>;
+export const CONTRACT_NUMBERS = "#contractNumber";
+export const APPLICATION_NUMBERS = "#applicationNumber";
+export const BATCH_NUMBERS = "#batchNumber";
 
 function idsFor(pool: IdPool, stem: string): string[] {
   const s = stem.toLowerCase();
@@ -102,7 +110,7 @@ function plausible(key: string, shape: Shape, useCaseName: string, pool: IdPool)
     case "date":
       return fc.constantFrom(...PLAUSIBLE_DATES).map((d) => new Date(`${d}T00:00:00Z`));
     case "bytes":
-      return fileArb;
+      return fileArb(pool);
     case "array": {
       const singular = key.replace(/s$/, "");
       if (isRecordKey(key)) {
@@ -198,47 +206,95 @@ export function inputsFor(shape: Shape, useCaseName: string, pool: IdPool): fc.A
 async function workbook(rows: unknown[][]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet("Sheet1");
-  for (const r of rows) sheet.addRow(r);
+  // XML cannot carry a NUL character: in a workbook it is left out (CSV files carry it).
+  for (const r of rows) sheet.addRow(r.map((v) => (typeof v === "string" ? v.replace(/\u0000/g, "") : v)));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const cellArb = fc.oneof(
-  fc.constantFrom<unknown>(...MALFORMED_DATES, ...MALFORMED_AMOUNTS, ...SCRIPT, "W-L-1", "W-HT-2", "W-L-4", "HT-1", "2026-10-09", "100", "", null, 0, -5, 1e20, true),
-  fc.string({ maxLength: 20 }),
-  fc.date({ noInvalidDate: true }),
-);
-
-/** A workbook to be written out just before the call (generation is synchronous, writing is not). */
+/** A workbook or CSV file to be written out just before the call (generation is synchronous, writing is not). */
 export class WorkbookSpec {
   constructor(
     readonly headers: unknown[],
     readonly rows: unknown[][],
+    readonly format: "xlsx" | "csv" = "xlsx",
   ) {}
 }
 
-/** Header rows of the portal's import templates, so hostile rows get past the header check. */
-const TEMPLATE_HEADERS = [
-  ["合同编号", "借款人", "银行流水号", "还款日期（YYYY-MM-DD）", "本金（元）", "利息（元）", "罚息（元）"],
-  ["合同编号", "借款人", "贴息金额（元）"],
+/** The rows as CSV text (UTF-8, quotes doubled), cells as they come: NUL characters, quotes, line breaks. */
+function csv(rows: unknown[][]): Uint8Array {
+  const cell = (v: unknown) => {
+    const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? "");
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return new TextEncoder().encode(rows.map((r) => r.map(cell).join(",")).join("\r\n"));
+}
+
+const hostileCell = fc.oneof(
+  fc.constantFrom<unknown>(...MALFORMED_DATES, ...MALFORMED_AMOUNTS, ...MALFORMED_ID_NUMBERS, ...SCRIPT, "", null, 0, -5, 1e20, true, "a\u0000b", "\"", "行\n断", big(300)),
+  fc.string({ maxLength: 20 }),
+  fc.date({ noInvalidDate: true }),
+);
+
+/** The header rows of the portal's import files, so that hostile rows get past the header check. */
+const IMPORT_HEADERS: readonly (readonly string[])[] = [
+  Object.values(REPAYMENT_COLUMNS),
+  Object.values(STATEMENT_COLUMNS),
+  Object.values(BATCH_COLUMNS),
+  Object.values(RATING_COLUMNS),
+  ["日期", "类型", "名称"],
   ["代码", "名称", "上级代码"],
 ];
 
+/** A plausible cell for a column, by its header (record references from the world). */
+function plausibleCell(header: string, pool: IdPool): fc.Arbitrary<unknown> {
+  const from = (key: string, fallback: string[]) => fc.constantFrom(...((pool.get(key)?.length ? pool.get(key) : fallback) as string[]));
+  if (/合同编号/.test(header)) return from(CONTRACT_NUMBERS, ["HT-1"]);
+  if (/申请编号/.test(header)) return from(APPLICATION_NUMBERS, ["SQ000001"]);
+  if (/批次号/.test(header)) return from(BATCH_NUMBERS, ["PZ00001"]);
+  if (/日期/.test(header)) return fc.constantFrom(...PLAUSIBLE_DATES);
+  if (/元|年利率/.test(header)) return fc.constantFrom(...PLAUSIBLE_AMOUNTS, "0.0435");
+  if (/身份证/.test(header)) return fc.constantFrom(...VALID_ID_NUMBERS);
+  if (/审批结果/.test(header)) return fc.constantFrom("同意", "不同意");
+  if (/类型/.test(header)) return fc.constantFrom("放假", "上班", "holiday");
+  if (/代码/.test(header)) return fc.constantFrom("410101001000", "410101003000", "410101001009", "410101000000");
+  if (/期限/.test(header)) return fc.constantFrom("12", "36");
+  return fc.constantFrom("测试", "王五", "LS-0001", "东关村");
+}
+
+/** Rows for the headers: every cell plausible but (usually) one hostile, so rows get to the checks of that cell. */
+function importRows(headers: readonly string[], pool: IdPool): fc.Arbitrary<unknown[][]> {
+  const row = fc
+    .integer({ min: -1, max: headers.length - 1 })
+    .chain((h) => fc.tuple(...headers.map((header, i) => (i === h ? hostileCell : plausibleCell(header, pool)))));
+  return fc.array(row, { minLength: 1, maxLength: 4 });
+}
+
 /**
  * Uploaded files: nothing, random bytes, a ZIP signature followed by junk, a PDF or PNG header,
- * an oversized file, and real .xlsx workbooks with template-like headers and hostile cells.
+ * an oversized file, and .xlsx workbooks and CSV files with the import templates' headers and
+ * near-valid rows (or random headers and junk).
  */
-export const fileArb: fc.Arbitrary<unknown> = fc.oneof(
-  fc.uint8Array({ maxLength: 64 }),
-  fc.constantFrom(new Uint8Array(0), new TextEncoder().encode("PK\u0003\u0004junkjunk"), new TextEncoder().encode("%PDF-1.4\n%junk"), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0])),
-  fc.constant(null).map(() => new Uint8Array(11 * 1024 * 1024)),
-  fc
-    .tuple(fc.oneof(fc.constantFrom(...TEMPLATE_HEADERS), fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 })), fc.array(fc.array(cellArb, { maxLength: 8 }), { maxLength: 6 }))
-    .map(([headers, rows]) => new WorkbookSpec(headers, rows)),
-);
+function fileArb(pool: IdPool): fc.Arbitrary<unknown> {
+  const spec = fc
+    .tuple(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...IMPORT_HEADERS).chain((headers) => importRows(headers, pool).map((rows) => [[...headers], rows] as const)) },
+        { weight: 1, arbitrary: fc.tuple(fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }), fc.array(fc.array(hostileCell, { maxLength: 8 }), { maxLength: 6 })) },
+      ),
+      fc.constantFrom<"xlsx" | "csv">("xlsx", "csv"),
+    )
+    .map(([[headers, rows], format]) => new WorkbookSpec([...headers], rows, format));
+  return fc.oneof(
+    fc.uint8Array({ maxLength: 64 }),
+    fc.constantFrom(new Uint8Array(0), new TextEncoder().encode("PK\u0003\u0004junkjunk"), new TextEncoder().encode("%PDF-1.4\n%junk"), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0])),
+    fc.constant(null).map(() => new Uint8Array(11 * 1024 * 1024)),
+    { weight: 4, arbitrary: spec },
+  );
+}
 
 /** Files arrive as bytes: the workbooks described above are written out before the call. */
 export async function materialise(value: unknown): Promise<unknown> {
-  if (value instanceof WorkbookSpec) return workbook([value.headers, ...value.rows]);
+  if (value instanceof WorkbookSpec) return value.format === "csv" ? csv([value.headers, ...value.rows]) : workbook([value.headers, ...value.rows]);
   if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: await materialise(v), enumerable: true, writable: true, configurable: true });
