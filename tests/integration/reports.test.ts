@@ -249,7 +249,11 @@ describe("issue 8 §2: reports (repayments, disbursements, overdue, audit log)",
     expect(r.rows[0].href).toBe(`/publicity/${p0.id}`);
     expect(r.totals.amount).toBe("60000.00");
     expect((await publicityHistoryReport.view(auditor, { from: "2026-01-01", status: "open" })).count).toBe(1);
-    expect((await publicityHistoryReport.view(await makeActor("township_officer", c.townships[1].id), {})).rows.map((x) => x.cells.area)).toEqual([c.townships[1].name]);
+    const t1Officer = await makeActor("township_officer", c.townships[1].id);
+    expect((await publicityHistoryReport.view(t1Officer, {})).rows.map((x) => x.cells.area)).toEqual([c.townships[1].name]);
+    // The township filter narrows the scope, never replaces it.
+    expect((await publicityHistoryReport.view(t1Officer, { townshipId: c.townships[0].id })).count).toBe(0);
+    expect((await repaymentsReport.view(t1Officer, { townshipId: c.townships[0].id })).count).toBe(0);
     await expect(publicityHistoryReport.view(await makeActor("village_cadre", c.townships[0].villages[0].id), {})).rejects.toMatchObject({ code: "FORBIDDEN" });
     const file = await publicityHistoryReport.exportFile(auditor, {});
     const wb = new ExcelJS.Workbook();

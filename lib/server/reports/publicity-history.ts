@@ -21,9 +21,10 @@ export const publicityHistoryReport = defineReport({
     if (f.status && !(f.status in STATUS)) throw AppError.field("status", "公示状态无效");
     const scope = areaScope(actor);
     const range = dateRange(f);
+    // The scope is ANDed with the filters, never spread beside them: the township filter would
+    // replace a township officer's own township (another township's, or county's, rounds).
     const where: Prisma.PublicityRoundWhereInput = {
-      ...(scope.countyId ? { countyId: scope.countyId } : {}),
-      ...(scope.townshipId ? { townshipId: scope.townshipId } : {}),
+      AND: [{ ...(scope.countyId ? { countyId: scope.countyId } : {}), ...(scope.townshipId ? { townshipId: scope.townshipId } : {}) }],
       ...(f.townshipId ? { townshipId: f.townshipId } : {}),
       ...(f.status ? { status: f.status as "open" | "closed" } : {}),
       ...(range ? { openedOn: range } : {}),
