@@ -36,8 +36,8 @@ const FORBIDDEN: { name: string; pattern: RegExp }[] = [
 
 /**
  * The only permitted exceptions, each a whole trimmed line: identity.ts turns ID-card digits
- * (check-digit codes, birth year/month/day, the sequence digit) into small integers. None of
- * them is money or a rate.
+ * (check-digit codes, birth year/month/day, the sequence digit) into small integers; the
+ * breaker compares integer fen products within the safe-integer range. None is a fraction.
  */
 const ALLOWED: Record<string, string[]> = {
   "identity.ts": [
@@ -46,6 +46,15 @@ const ALLOWED: Record<string, string[]> = {
     "const m = Number(value.slice(10, 12));",
     "const d = Number(value.slice(12, 14));",
     'const gender = Number(value[16]) % 2 === 1 ? "M" : "F";',
+  ],
+  // The breaker's fast path: balances in whole fen and threshold fractions as integers, taken
+  // into Number only below the bound numberLimit() computes, so every product is a safe integer
+  // and the comparison is exact (above it the BigInt path runs). No fraction is ever formed.
+  "circuit-breaker.ts": [
+    "for (const t of thresholds) widest = Math.max(widest, Number(t.num), Number(t.den));",
+    "const asNumber = (t: Threshold): NumberThreshold => ({ num: Number(t.num), den: Number(t.den), gte: t.gte, never: t.never === true });",
+    "const num = Number(a.num);",
+    "const den = Number(a.den);",
   ],
 };
 
