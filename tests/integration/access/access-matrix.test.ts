@@ -254,7 +254,6 @@ describe("access matrix: every use case, action and route handler as every role,
         else if (code === "ok") tally.inScopeOk++;
         else {
           tally.inScopeBusinessRule++;
-          if (process.env.ACCESS_DEBUG) console.info(`RULE ${name} ${role}: ${errorText((o as { error: unknown }).error)}`);
         }
         if (row.outOfScope === "filtered" && row.witness !== false) {
           const text = await outcomeText(o);
@@ -316,7 +315,7 @@ describe("access matrix: every use case, action and route handler as every role,
           const { status, text } = await fetchAs(out.actor);
           if (ucRow.outOfScope === "denied" && status !== 404 && status !== 403) problems.push(`${out.label}: ${status}, expected 404`);
           if (ucRow.outOfScope !== "denied" && ![200, 403, 404].includes(status)) problems.push(`${out.label}: ${status}`);
-          const leaks = leaked(out.markers, text, "");
+          const leaks = leaked(out.markers, text, decodeURIComponent(request.url));
           if (leaks.length) problems.push(`${out.label}: LEAK ${leaks.slice(0, 5).join(", ")}`);
         }
         const { status } = await fetchAs(w.inScope[role]);

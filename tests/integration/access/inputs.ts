@@ -17,6 +17,9 @@ const PDF = new TextEncoder().encode("%PDF-1.4\n% access matrix upload\n");
  * record where roles of one row act on different steps; `n` is unique per call, for values that
  * must be new (an ID number, a username, a date).
  */
+/** A loan report's filters, every id one of A's (a filter must never widen the caller's scope). */
+const loanReport = (w: World) => ({ townshipId: w.A.t1, bankId: w.bankA1 });
+
 export type InputBuilder = (w: World, role: Role, n: number) => unknown;
 
 export const INPUTS: Record<UseCaseName, InputBuilder> = {
@@ -151,6 +154,20 @@ export const INPUTS: Record<UseCaseName, InputBuilder> = {
   "dashboard.overview": (w) => ({ unit: w.A.v11 }),
   "report.ledger": (w) => ({ townshipId: w.A.t1, bankId: w.bankA1, status: "all" }),
   "report.ledger.export": (w) => ({ townshipId: w.A.t1, bankId: w.bankA1, status: "all" }),
+  "report.repayments": (w) => loanReport(w),
+  "report.repayments.export": (w) => loanReport(w),
+  "report.disbursements": (w) => loanReport(w),
+  "report.disbursements.export": (w) => loanReport(w),
+  "report.overdue": (w) => loanReport(w),
+  "report.overdue.export": (w) => loanReport(w),
+  "report.loss-cases": (w) => loanReport(w),
+  "report.loss-cases.export": (w) => loanReport(w),
+  "report.subsidy": (w) => loanReport(w),
+  "report.subsidy.export": (w) => loanReport(w),
+  "report.publicity": (w) => ({ townshipId: w.A.t1 }),
+  "report.publicity.export": (w) => ({ townshipId: w.A.t1 }),
+  "report.audit-log": (w) => ({ entityId: w.app.disbursed }),
+  "report.audit-log.export": (w) => ({ entityId: w.app.disbursed }),
   "evaluation.overview": (w) => ({ year: "2025", countyId: w.A.countyId, bankId: w.bankA1 }),
   "evaluation.save": (w) => ({
     bankId: w.bankA1, year: "2024", structural: ["90", "80", "70"], item29Reason: "协助清收成效显著",
@@ -220,6 +237,13 @@ export const ROUTE_REQUESTS: Record<string, (w: World) => RouteRequest> = {
   "GET /api/households/import-template": () => ({ url: "/api/households/import-template" }),
   "GET /api/loans/repayment-template": () => ({ url: "/api/loans/repayment-template" }),
   "GET /api/publicity/[id]/notice.pdf": (w) => ({ url: `/api/publicity/${w.round}/notice.pdf`, params: { id: w.round } }),
+  "GET /api/reports/repayments": (w) => ({ url: `/api/reports/repayments?townshipId=${w.A.t1}&bankId=${w.bankA1}` }),
+  "GET /api/reports/disbursements": (w) => ({ url: `/api/reports/disbursements?townshipId=${w.A.t1}&bankId=${w.bankA1}` }),
+  "GET /api/reports/overdue": (w) => ({ url: `/api/reports/overdue?townshipId=${w.A.t1}&bankId=${w.bankA1}` }),
+  "GET /api/reports/loss-cases": (w) => ({ url: `/api/reports/loss-cases?townshipId=${w.A.t1}&bankId=${w.bankA1}` }),
+  "GET /api/reports/subsidy": (w) => ({ url: `/api/reports/subsidy?townshipId=${w.A.t1}&bankId=${w.bankA1}` }),
+  "GET /api/reports/publicity": (w) => ({ url: `/api/reports/publicity?townshipId=${w.A.t1}` }),
+  "GET /api/reports/audit-log": (w) => ({ url: `/api/reports/audit-log?entityId=${w.app.disbursed}` }),
   "GET /api/reports/ledger": (w) => ({ url: `/api/reports/ledger?townshipId=${w.A.t1}&bankId=${w.bankA1}&status=all` }),
   "GET /api/subsidy/export": () => ({ url: "/api/subsidy/export?year=2026&quarter=2" }),
   "GET /api/subsidy/runs/[id]/statement-template": (w) => ({ url: `/api/subsidy/runs/${w.runs.differing}/statement-template`, params: { id: w.runs.differing } }),

@@ -3,8 +3,8 @@ import { prisma } from "../fixtures";
 
 /**
  * What would show that a record of a scope leaked: the ids of its rows and the strings that name
- * them (ID numbers, head and enterprise names, credit codes, contract numbers, org codes, bank
- * names). Each is unique to the world's county A (names and numbers carry A's prefix 甲 or code).
+ * them (ID numbers, head and enterprise names, credit codes, contract numbers, org codes, county,
+ * township and bank names). Each is unique to the world's county A (names and numbers carry A's prefix 甲 or code).
  */
 export type Markers = Set<string>;
 
@@ -69,13 +69,14 @@ export async function townshipMarkers(townshipId: string): Promise<Markers> {
     areaMarkers({ townshipId }),
     prisma.enterprise.findMany({ where: { townshipId }, select: { id: true, name: true, creditCode: true } }),
     prisma.publicityRound.findMany({ where: { OR: [{ townshipId }, { applications: { some: { townshipId } } }] }, select: { id: true } }),
-    prisma.orgUnit.findMany({ where: { OR: [{ id: townshipId }, { parentId: townshipId }] }, select: { id: true, code: true } }),
+    prisma.orgUnit.findMany({ where: { OR: [{ id: townshipId }, { parentId: townshipId }] }, select: { id: true, code: true, name: true, level: true } }),
   ]);
   return new Set([
     ...area,
     ...enterprises.flatMap((e) => [e.id, e.name, e.creditCode]),
     ...ids(rounds),
-    ...units.flatMap((u) => [u.id, u.code]),
+    // A township's name carries its county's ("甲县001乡"); a village's does not ("001乡001村" is in B too).
+    ...units.flatMap((u) => [u.id, u.code, ...(u.level === "township" ? [u.name] : [])]),
   ]);
 }
 
@@ -120,7 +121,7 @@ export async function countyMarkers(countyId: string): Promise<Markers> {
   const where = { countyId };
   const [area, units, users, banks, enterprises, batches, rounds, blacklist, sheets, profiles, days, runs, fund, evaluations, clawbacks, cases, breaker, creditAreas] = await Promise.all([
     areaMarkers(where),
-    prisma.orgUnit.findMany({ where, select: { id: true, code: true } }),
+    prisma.orgUnit.findMany({ where, select: { id: true, code: true, name: true, level: true } }),
     prisma.user.findMany({ where: { orgUnit: { countyId } }, select: { id: true } }),
     prisma.bank.findMany({ where, select: { id: true, name: true } }),
     prisma.enterprise.findMany({ where, select: { id: true, name: true, creditCode: true } }),
@@ -140,7 +141,7 @@ export async function countyMarkers(countyId: string): Promise<Markers> {
   ]);
   return new Set([
     ...area,
-    ...units.flatMap((u) => [u.id, u.code]),
+    ...units.flatMap((u) => [u.id, u.code, ...(u.level === "village" ? [] : [u.name])]),
     ...ids(users),
     ...banks.flatMap((b) => [b.id, b.name]),
     ...enterprises.flatMap((e) => [e.id, e.name, e.creditCode]),

@@ -30,6 +30,7 @@ import { uploadSelfAssessment } from "@/lib/server/evaluation/upload-self-assess
 import { householdImportTemplate } from "@/lib/server/households/import-households";
 import { runDailyJob } from "@/lib/server/jobs/daily";
 import { repaymentTemplate } from "@/lib/server/loans/repayment-template";
+import { recordRepayment } from "@/lib/server/loans/record-repayment";
 import { reportAnomaly } from "@/lib/server/loans/report-anomaly";
 import { requestLoanChange } from "@/lib/server/loans/request-loan-change";
 import { requestTranche } from "@/lib/server/loans/request-tranche";
@@ -403,6 +404,7 @@ export async function buildWorld() {
     data: { countyId: A.countyId, townshipId: A.t1, loanId: L.remind.id, scheduleItemId: remindItem.id, kind: "notify", dueDate: remindItem.dueDate, raisedOn: d(WORLD_TODAY) },
   });
   await reportAnomaly(mk.cadre, { loanId: L.main.id, kind: "familyEvent", description: "户主住院" });
+  await recordRepayment(mk.bank, { loanId: L.repay.id, reference: "甲LS-0001", paidOn: "2026-10-10", principal: "1000", interest: "20", penalty: "" });
   await recordFundDeposit(mk.county1, { amount: "2000000", occurredOn: "2026-01-05", reference: "财预〔2026〕1号" });
 
   // Bank evaluations of 2025 (one to approve, one with a self-assessment).
