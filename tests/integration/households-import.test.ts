@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
 import { createHousehold } from "@/lib/server/households/create-household";
 import { HOUSEHOLD_IMPORT_HEADERS, householdImportTemplate, importHouseholds } from "@/lib/server/households/import-households";
+import { insertHouseholds } from "@/lib/server/households/insert-households";
 import { verifyAuditChains } from "../../scripts/lib/audit-verify";
 import { householdInput, makeActor, makeCounty, prisma, resetDb, type TestCounty, validId } from "./fixtures";
 
@@ -142,6 +143,18 @@ describe("household bulk import (real PostgreSQL)", () => {
     });
     expect(await prisma.household.count()).toBe(2);
     expect(await prisma.auditEvent.count({ where: { action: "household.import" } })).toBe(1);
+  });
+
+  it("turns an ID number registered between the check and the insert (the unique key) into a conflict that writes nothing", async () => {
+    await createHousehold(cadre, householdInput({ idNumber: idOf(5) }));
+    const household = (seq: number) => ({
+      headName: `户主${seq}`, idNumber: idOf(seq), phone: null, address: null, status: "registeredPoor" as const, membersCount: 3,
+      labourCapacity: "full" as const, notes: null, countyId: a.county.id, townshipId: a.townships[0].id, villageId: a.townships[0].villages[0].id,
+    });
+    const error = await failure(prisma.$transaction((tx) => insertHouseholds(tx, [household(6), household(5)])));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toContain("未写入任何数据");
+    expect(await prisma.household.count()).toBe(1);
   });
 
   it("keeps every importer to its own area: another township's or county's village, or an unknown name, is refused", async () => {
