@@ -4,8 +4,8 @@ import { ROLES, type Role } from "@/lib/domain/roles";
 import type { Actor } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
 import { prisma, resetDb, setNow, validId } from "../fixtures";
-import { ACTION_HELPERS, ROUTES, type RouteRow, type Sibling, USE_CASES, type UseCaseName, type UseCaseRow } from "./expectations";
-import { INPUTS, ROUTE_REQUESTS } from "./inputs";
+import { ACTION_HELPERS, ROUTES, type RouteRow, type Sibling, USE_CASES, type UseCaseName, type UseCaseRow, VARIANTS, type VariantRow } from "./expectations";
+import { INPUTS, ROUTE_REQUESTS, VARIANT_INPUTS } from "./inputs";
 import { bankMarkers, countyMarkers, leaked, type Markers, textOf, townshipMarkers, villageMarkers } from "./markers";
 import { ACTION_MODULES, type AnyUseCase, discoverUseCases, ROUTE_MODULES, scanActions, scanRoutes } from "./registry";
 import { buildWorld, WORLD_NOW, type World } from "./world";
@@ -62,6 +62,7 @@ let markers: { countyA: Markers; village: Markers; township: Markers; bank: Mark
 let calls = 0;
 const tally = { cells: 0, forbiddenByRole: 0, deniedOutOfScope: 0, filteredOutOfScope: 0, inScopeOk: 0, inScopeBusinessRule: 0, inScopeRefusedByConfig: 0 };
 const started = Date.now();
+let worldSeconds = 0;
 
 type Outcome = { ok: true; data: unknown } | { ok: false; error: unknown };
 
@@ -111,7 +112,9 @@ function outOfScopeActors(role: Role, row: UseCaseRow): OutOfScopeActor[] {
 describe("access matrix: every use case, action and route handler as every role, in and out of scope", () => {
   beforeAll(async () => {
     await resetDb();
+    const t0 = Date.now();
     w = await buildWorld();
+    worldSeconds = (Date.now() - t0) / 1000;
     setNow(WORLD_NOW);
     markers = {
       countyA: await countyMarkers(w.A.countyId),
@@ -128,7 +131,7 @@ describe("access matrix: every use case, action and route handler as every role,
       `ACCESS MATRIX ${useCases.size} use cases, ${scannedActions.actions.length} server actions, ${Object.keys(ROUTES).length} route handlers, ` +
         `${ROLES.length} roles; ${tally.cells} use-case cells (${tally.forbiddenByRole} refused by role, ${tally.deniedOutOfScope} out of scope denied, ` +
         `${tally.filteredOutOfScope} out of scope filtered/own, in scope: ${tally.inScopeOk} ok, ${tally.inScopeBusinessRule} refused by a business rule, ` +
-        `${tally.inScopeRefusedByConfig} refused by county configuration); ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `${tally.inScopeRefusedByConfig} refused by county configuration); world built in ${worldSeconds.toFixed(1)} s, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
     );
   });
 
@@ -137,6 +140,7 @@ describe("access matrix: every use case, action and route handler as every role,
     expect(found.filter((name) => !(name in USE_CASES)), "use cases without a row in expectations.ts").toEqual([]);
     expect(Object.keys(USE_CASES).filter((name) => !useCases.has(name)), "rows without a use case").toEqual([]);
     expect(Object.keys(INPUTS).sort()).toEqual(Object.keys(USE_CASES).sort());
+    expect(Object.keys(VARIANT_INPUTS).sort()).toEqual(Object.keys(VARIANTS).sort());
   });
 
   it("each row's roles are exactly the roles its use case admits", () => {
@@ -181,12 +185,17 @@ describe("access matrix: every use case, action and route handler as every role,
     expect(problems).toEqual([]);
   });
 
-  for (const useCase of ordered) {
+  const cases = ordered.flatMap((useCase) => [
+    { label: `${useCase.useCaseName} (${useCase.kind})`, useCase, row: ROWS[useCase.useCaseName], build: INPUTS[useCase.useCaseName as UseCaseName] },
+    ...Object.entries(VARIANTS as Record<string, VariantRow>)
+      .filter(([, v]) => v.useCase === useCase.useCaseName)
+      .map(([label, v]) => ({ label: `${label} (${useCase.kind})`, useCase, row: { ...ROWS[v.useCase], ...v } as UseCaseRow, build: VARIANT_INPUTS[label] })),
+  ]);
+  for (const { label, useCase, row, build } of cases) {
     const name = useCase.useCaseName;
-    it(`${name} (${useCase.kind})`, async () => {
-      const row = ROWS[name];
+    it(label, async () => {
       expect(row, `${name} has no row in expectations.ts`).toBeDefined();
-      const build = INPUTS[name as UseCaseName];
+      expect(build, `${label} has no input in inputs.ts`).toBeDefined();
       const problems: string[] = [];
       const input = async (role: Role) => {
         const value = await build(w, role, ++calls);

@@ -226,6 +226,19 @@ export const USE_CASES = {
 export type UseCaseName = keyof typeof USE_CASES;
 
 /**
+ * A second way to call a use case, with its own rule (its roles are its row's): a form or an
+ * overview of the caller's own area, where the row's input names one of A's records.
+ */
+export type VariantRow = Omit<UseCaseRow, "roles"> & { useCase: UseCaseName };
+
+export const VARIANTS = {
+  // A village's overview names no record of it (figures only): the neighbour township is what can leak.
+  "dashboard.overview, own area": { useCase: "dashboard.overview", outOfScope: "filtered", siblings: ["township"] },
+  "application.formData, new application": { useCase: "application.formData", outOfScope: "filtered", siblings: ["village"] },
+  "application.enterpriseFormData, new application": { useCase: "application.enterpriseFormData", outOfScope: "filtered", siblings: ["township"] },
+} as const satisfies Record<string, VariantRow>;
+
+/**
  * Route handlers, "METHOD /api/path" as the file system names them. A download runs one use case
  * (its row above gives the roles and the scope rule): no session → 401, a role not in the row →
  * 403, out of scope → 404 (403 allowed), in scope → 200.

@@ -225,6 +225,12 @@ export const INPUTS: Record<UseCaseName, InputBuilder> = {
   "rateFixing.add": (_w, _role, n) => ({ kind: "lpr", term: "1y", effectiveFrom: `2031-${String(1 + Math.floor(n / 28) % 12).padStart(2, "0")}-${String(1 + (n % 28)).padStart(2, "0")}`, rate: "0.0300" }),
 };
 
+export const VARIANT_INPUTS: Record<string, InputBuilder> = {
+  "dashboard.overview, own area": () => ({}),
+  "application.formData, new application": () => ({}),
+  "application.enterpriseFormData, new application": () => ({}),
+};
+
 /** The request each route handler is called with (its use case's input, as the URL carries it). */
 export type RouteRequest = { url: string; params?: Record<string, string> };
 
