@@ -152,7 +152,7 @@ describe("access matrix: every use case, action and route handler as every role,
   });
 
   it("every server action runs a use case of the table through runAction, and no action reaches the database", () => {
-    const problems: string[] = [];
+    const problems: string[] = scannedActions.inline.map((at) => `${at} declares an inline server action: put it in a "use server" module`);
     for (const f of scannedActions.files) {
       if (f.databaseImports.length) problems.push(`${f.file} imports ${f.databaseImports.join(", ")}`);
       for (const v of f.otherServerValues) if (!(v in ACTION_HELPERS)) problems.push(`${f.file} uses ${v}, which is neither a use case nor an allowed helper`);

@@ -43,19 +43,49 @@ async function serverExport(specifier: string, name: string): Promise<unknown> {
   return load ? (await load())[name] : undefined;
 }
 
-function walk(dir: string, fileName: string, out: string[] = []): string[] {
+function walk(dir: string, match: (name: string) => boolean, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, fileName, out);
-    else if (entry.name === fileName) out.push(full);
+    if (entry.isDirectory()) walk(full, match, out);
+    else if (match(entry.name)) out.push(full);
   }
   return out;
 }
 
+const isDirective = (stmt: ts.Statement, text: string) =>
+  ts.isExpressionStatement(stmt) && ts.isStringLiteral(stmt.expression) && stmt.expression.text === text;
+
+/** Whether the file is a module of server actions ("use server" at its top). */
+function isServerActionModule(source: ts.SourceFile): boolean {
+  for (const stmt of source.statements) {
+    if (isDirective(stmt, "use server")) return true;
+    if (!(ts.isExpressionStatement(stmt) && ts.isStringLiteral(stmt.expression))) return false;
+  }
+  return false;
+}
+
+/** Functions that declare "use server" in their own body (inline server actions), as "file:line". */
+function inlineServerActions(source: ts.SourceFile): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if ((ts.isFunctionLike(node) && "body" in node && node.body && ts.isBlock(node.body as ts.Node))) {
+      const body = node.body as ts.Block;
+      if (body.statements.some((st) => isDirective(st, "use server"))) {
+        found.push(`${rel(source.fileName)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+const SOURCE = (name: string) => /\.(ts|tsx)$/.test(name) && !name.endsWith(".d.ts");
+
 type Import = { specifier: string; name: string; typeOnly: boolean };
 
 function parse(file: string) {
-  return ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  return ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
 }
 
 /** The file's imports by local name. */
@@ -153,12 +183,20 @@ async function classifyImports(imports: Map<string, Import>) {
   return { useCaseOf, other };
 }
 
-/** Every server action: each exported function of every app/**\/actions.ts, read from its source. */
-export async function scanActions(): Promise<{ files: ScannedFile[]; actions: ScannedAction[] }> {
+/**
+ * Every server action: each exported function of every module under app/ and components/ that
+ * starts with "use server", read from its source; `inline` lists functions that declare
+ * "use server" in their own body (which the matrix cannot call, so they are refused).
+ */
+export async function scanActions(): Promise<{ files: ScannedFile[]; actions: ScannedAction[]; inline: string[] }> {
   const files: ScannedFile[] = [];
   const actions: ScannedAction[] = [];
-  for (const file of walk(path.join(ROOT, "app"), "actions.ts").sort()) {
+  const inline: string[] = [];
+  const sources = [...walk(path.join(ROOT, "app"), SOURCE), ...walk(path.join(ROOT, "components"), SOURCE)].sort();
+  for (const file of sources) {
     const source = parse(file);
+    inline.push(...inlineServerActions(source));
+    if (!isServerActionModule(source)) continue;
     const imports = importsOf(source);
     const { useCaseOf, other } = await classifyImports(imports);
     files.push({
@@ -181,7 +219,7 @@ export async function scanActions(): Promise<{ files: ScannedFile[]; actions: Sc
       });
     }
   }
-  return { files, actions };
+  return { files, actions, inline };
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -198,7 +236,7 @@ export type ScannedRoute = {
 /** Every route handler: each exported HTTP method of every app/api/**\/route.ts, read from its source. */
 export async function scanRoutes(): Promise<ScannedRoute[]> {
   const routes: ScannedRoute[] = [];
-  for (const file of walk(path.join(ROOT, "app", "api"), "route.ts").sort()) {
+  for (const file of walk(path.join(ROOT, "app", "api"), (name) => name === "route.ts").sort()) {
     const source = parse(file);
     const imports = importsOf(source);
     const { useCaseOf } = await classifyImports(imports);
@@ -228,5 +266,5 @@ export async function scanRoutes(): Promise<ScannedRoute[]> {
 }
 
 /** The app modules (server actions and route handlers), to call their exports. */
-export const ACTION_MODULES: Modules = import.meta.glob<Record<string, unknown>>("/app/**/actions.ts");
+export const ACTION_MODULES: Modules = import.meta.glob<Record<string, unknown>>(["/app/**/*.ts", "/app/**/*.tsx", "/components/**/*.ts", "/components/**/*.tsx"]);
 export const ROUTE_MODULES: Modules = import.meta.glob<Record<string, unknown>>("/app/api/**/route.ts");
