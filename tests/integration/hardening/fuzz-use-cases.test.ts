@@ -1,39 +1,43 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/server/actor";
+import type { Role } from "@/lib/domain/roles";
 import { recordFundDeposit } from "@/lib/server/risk/record-fund-deposit";
+import type { UseCaseName } from "../access/expectations";
+import { INPUTS } from "../access/inputs";
+import { discoverUseCases } from "../access/registry";
+import { buildWorld, WORLD_NOW, type World } from "../access/world";
 import { prisma, resetDb, setNow } from "../fixtures";
 import { assertClearRefusal, idPool, rollBackEverySuccess, tableState } from "./fuzz-support";
 import { type IdPool, inputsFor, materialise } from "./hostile";
 import { shapeOf } from "./schema-shape";
-import { discoverUseCases } from "./use-cases";
-import { buildWorld, WORLD_NOW } from "./world";
 
 /** Cases per use case (issue 10, item 2: at least 200). FUZZ_SEED replays a reported run. */
 const NUM_RUNS = 200;
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
-const useCases = await discoverUseCases();
+/** The access matrix's registry: every use case exported under lib/server, found by what it is. */
+const useCases = [...(await discoverUseCases()).values()].sort((a, b) => a.useCaseName.localeCompare(b.useCaseName));
 
 /**
  * Every use case (found in lib/server by what it is, so a new one is fuzzed without editing this
- * file) gets 200 inputs, as an allowed, in-scope actor: junk of every type, and near-valid inputs
- * built from its zod schema — real record ids of a world with records in every state, one field in
- * four hostile (oversized, script tags, wrong types, negative and huge amounts, malformed dates
- * and ID numbers), fields missing or extra. Each call either succeeds or is refused clearly (an
+ * file) gets 200 inputs, as an allowed, in-scope actor of the access matrix's world (a record in
+ * every state a use case acts on): junk of every type; near-valid inputs built from its zod schema
+ * with real record ids; and, most of all, the access matrix's valid input for it with one field
+ * hostile (oversized, script tags, wrong types, negative and huge amounts, malformed dates and ID
+ * numbers, files that are not what they claim), replaced or left out. Each call either succeeds or is refused clearly (an
  * AppError with a Chinese message, at a field of the form for a validation error); a malformed
  * date, amount or ID number is never accepted; and nothing is written by a refused call (every
  * table's row count and last writer are the same afterwards).
  */
 describe("every use case under hostile input (real PostgreSQL)", () => {
-  let actors: Actor[];
+  let w: World;
   let pool: IdPool;
   let before: Record<string, string>;
   let restore: () => void = () => {};
 
   beforeAll(async () => {
     await resetDb();
-    actors = await buildWorld();
+    w = await buildWorld();
     setNow(WORLD_NOW);
     pool = await idPool();
     restore = await rollBackEverySuccess();
@@ -50,20 +54,26 @@ describe("every use case under hostile input (real PostgreSQL)", () => {
 
   it("finds the use cases, and the harness rolls an accepted mutation back", async () => {
     expect(useCases.length).toBeGreaterThanOrEqual(100);
-    const county = actors.find((a) => a.role === "county_officer")!;
+    const county = w.inScope.county_officer;
     const { id } = await recordFundDeposit(county, { amount: "1.00", occurredOn: "2026-10-12", reference: "试" });
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await prisma.fundLedgerEntry.count({ where: { id } })).toBe(0);
     expect(await tableState()).toEqual(before);
   });
 
-  for (const { useCase, module } of useCases) {
-    it(`${useCase.useCaseName} (${module.replace(/^\/lib\/server\//, "")}): ${NUM_RUNS} hostile inputs`, async () => {
-      const allowed = actors.filter((a) => useCase.roles.includes(a.role));
-      expect(allowed.length, "the world has an actor of an allowed role").toBeGreaterThan(0);
+  for (const useCase of useCases) {
+    it(`${useCase.useCaseName}: ${NUM_RUNS} hostile inputs`, async () => {
       const shape = shapeOf(useCase.inputSchema);
+      // Per allowed role: its actor and inputs (mutations of the matrix's input for that role, where there is one).
+      const build = (INPUTS as Partial<Record<string, (w: World, role: Role, n: number) => unknown>>)[useCase.useCaseName as UseCaseName];
+      const perRole = await Promise.all(
+        useCase.roles.map(async (role) => {
+          const base = build ? await build(w, role, 1) : undefined;
+          return fc.tuple(fc.constant(w.inScope[role]), inputsFor(shape, useCase.useCaseName, pool, base));
+        }),
+      );
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...allowed), inputsFor(shape, useCase.useCaseName, pool), async (actor, input) => {
+        fc.asyncProperty(fc.oneof(...perRole), async ([actor, input]) => {
           const value = await materialise(input.value);
           const tally = stats.get(useCase.useCaseName) ?? {};
           stats.set(useCase.useCaseName, tally);

@@ -56,10 +56,11 @@ export const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 20 }), { maxKeys: 5 }),
 );
 
-/** A hostile value for one field: junk, or a malformed value of the kind the field's name says. */
-function hostileFor(key: string): fc.Arbitrary<Tagged> {
+/** A hostile value for one field: junk, or a malformed value of the kind the field's name (or shape) says. */
+function hostileFor(key: string, shape: Shape | undefined, pool: IdPool): fc.Arbitrary<Tagged> {
   const plain = junk.map((value) => ({ value }));
   const arbs: fc.Arbitrary<Tagged>[] = [plain];
+  if (shape?.kind === "bytes") arbs.push(fileArb(pool).map((value) => ({ value })));
   if (isDateKey(key)) arbs.push(fc.constantFrom(...MALFORMED_DATES).map((value) => ({ value, mustReject: `malformed date ${value}` })));
   if (isMoneyKey(key)) arbs.push(fc.constantFrom(...MALFORMED_AMOUNTS).map((value) => ({ value, mustReject: `malformed amount ${value}` })));
   if (isIdNumberKey(key)) arbs.push(fc.constantFrom(...MALFORMED_ID_NUMBERS).map((value) => ({ value, mustReject: `malformed ID number ${value}` })));
@@ -170,7 +171,7 @@ const rarely = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.oneof({ w
 function nearValidObject(fields: Record<string, Shape>, useCaseName: string, pool: IdPool): fc.Arbitrary<{ value: Record<string, unknown>; mustReject: string[]; hostile?: string | null }> {
   const entries = Object.entries(fields);
   const valid = entries.map(([key, shape]) => plausible(key, shape, useCaseName, pool));
-  const hostile = entries.map(([key]) => hostileFor(key));
+  const hostile = entries.map(([key, shape]) => hostileFor(key, shape, pool));
   // One case in three has every field plausible; the others one hostile field.
   const which = entries.length === 0 ? fc.constant(-1) : fc.oneof({ weight: 1, arbitrary: fc.constant(-1) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: entries.length - 1 }) });
   return which.chain((h) =>
@@ -194,13 +195,58 @@ function nearValidObject(fields: Record<string, Shape>, useCaseName: string, poo
   );
 }
 
-/** Inputs for a use case: junk (one in four) and near-valid objects for each variant of its schema. */
-export function inputsFor(shape: Shape, useCaseName: string, pool: IdPool): fc.Arbitrary<{ value: unknown; mustReject: string[]; hostile?: string | null }> {
+/**
+ * Mutations of a known-valid input (the access matrix's input for the use case, naming a record
+ * in the state it needs): as it is, or with one field hostile, plausible but different, or left
+ * out. These get furthest: every other field is right.
+ */
+function mutationsOf(base: Record<string, unknown>, fields: Record<string, Shape>, useCaseName: string, pool: IdPool): fc.Arbitrary<Input> {
+  const keys = [...new Set([...Object.keys(base), ...Object.keys(fields)])];
+  if (keys.length === 0) return fc.constant({ value: base, mustReject: [], hostile: null });
+  return fc.oneof({ weight: 1, arbitrary: fc.constant(-1) }, { weight: 5, arbitrary: fc.integer({ min: 0, max: keys.length - 1 }) }).chain((h): fc.Arbitrary<Input> => {
+    if (h < 0) return fc.constant({ value: base, mustReject: [], hostile: null });
+    const key = keys[h];
+    const shape = fields[key] ?? { kind: "unknown" as const };
+    return fc
+      .oneof(
+        { weight: 4, arbitrary: hostileFor(key, shape, pool) },
+        { weight: 1, arbitrary: plausible(key, shape, useCaseName, pool).map((value): Tagged => ({ value })) },
+        { weight: 1, arbitrary: fc.constant<Tagged>({ value: undefined }) },
+      )
+      .map((t) => {
+        const value = { ...base };
+        if (t.value === undefined) delete value[key];
+        else value[key] = t.value;
+        return { value, mustReject: t.mustReject ? [`${key}: ${t.mustReject}`] : [], hostile: key };
+      });
+  });
+}
+
+/** The schema variant a valid input belongs to (its discriminator's value among the options). */
+function variantOf(base: Record<string, unknown>, variants: Record<string, Shape>[]): Record<string, Shape> {
+  const fits = (fields: Record<string, Shape>) =>
+    Object.keys(base).every((k) => Object.hasOwn(fields, k)) &&
+    Object.entries(fields).every(([k, f]) => f.kind !== "choice" || !Object.hasOwn(base, k) || f.values.includes(base[k]));
+  return variants.find(fits) ?? variants[0] ?? {};
+}
+
+export type Input = { value: unknown; mustReject: string[]; hostile?: string | null };
+
+/**
+ * Inputs for a use case: junk (about one in seven), near-valid objects built from each variant of
+ * its schema, and, given a known-valid input, mutations of that (most of all).
+ */
+export function inputsFor(shape: Shape, useCaseName: string, pool: IdPool, base?: unknown): fc.Arbitrary<Input> {
   const variants = objectVariants(shape);
   const near = variants.map((fields) => nearValidObject(fields, useCaseName, pool));
-  const junkInput = junk.map((value) => ({ value, mustReject: [] as string[] }));
-  if (near.length === 0) return fc.oneof(junkInput, plausible("input", shape, useCaseName, pool).map((value) => ({ value, mustReject: [] as string[] })));
-  return fc.oneof({ weight: 1, arbitrary: junkInput }, ...near.map((arbitrary) => ({ weight: 3, arbitrary })));
+  const junkInput = junk.map((value): Input => ({ value, mustReject: [] }));
+  if (near.length === 0) return fc.oneof(junkInput, plausible("input", shape, useCaseName, pool).map((value): Input => ({ value, mustReject: [] })));
+  const arbs: fc.WeightedArbitrary<Input>[] = [{ weight: 2, arbitrary: junkInput }, ...near.map((arbitrary) => ({ weight: Math.max(1, Math.round(4 / near.length)), arbitrary }))];
+  if (base && typeof base === "object" && Object.getPrototypeOf(base) === Object.prototype) {
+    const fields = variantOf(base as Record<string, unknown>, variants);
+    arbs.push({ weight: 8, arbitrary: mutationsOf(base as Record<string, unknown>, fields, useCaseName, pool) });
+  }
+  return fc.oneof(...arbs);
 }
 
 async function workbook(rows: unknown[][]): Promise<Uint8Array> {
