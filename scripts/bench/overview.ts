@@ -1,4 +1,4 @@
-import { BENCH_NOW } from "./province";
+import { BENCH_NOW, benchCounty } from "./province";
 import { benchLine, median, timeRuns } from "./measure";
 
 /**
@@ -11,10 +11,9 @@ export async function benchOverview(runs: number, counties = 5) {
   const { actorFromUser } = await import("../../lib/server/actor-from-user");
   const { prisma } = await import("../../lib/server/db");
   const users = await prisma.user.findMany({
-    where: { role: "county_officer", username: { startsWith: "xian0" } },
+    where: { username: { in: Array.from({ length: counties }, (_, i) => benchCounty(i + 1).officer) } },
     include: { orgUnit: true },
     orderBy: { username: "asc" },
-    take: counties,
   });
   const actors = users.map((u) => actorFromUser(u)!);
   for (const actor of actors) await dashboardOverview(actor, {});

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { benchLine, median, timeRuns } from "./measure";
-import { BENCH_SUBSIDY_QUARTER } from "./province";
+import { BENCH_SUBSIDY_QUARTER, benchCounty } from "./province";
 
 /**
  * subsidy_quarter_s (issue 7/8): the quarter's subsidy run (runSubsidyQuarter, as the county
@@ -12,8 +12,9 @@ export async function benchSubsidy(url: string, runs: number) {
   const { runSubsidyQuarter } = await import("../../lib/server/subsidy/run-subsidy-quarter");
   const { actorFromUser } = await import("../../lib/server/actor-from-user");
   const { prisma } = await import("../../lib/server/db");
+  const counties = await prisma.orgUnit.count({ where: { level: "county" } });
   const officers = await prisma.user.findMany({
-    where: { role: "county_officer", username: { startsWith: "xian0" } },
+    where: { username: { in: Array.from({ length: counties }, (_, i) => benchCounty(i + 1).officer) } },
     include: { orgUnit: true },
     orderBy: { username: "asc" },
   });

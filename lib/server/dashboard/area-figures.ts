@@ -76,13 +76,13 @@ export async function areaFigures(
   const today = o.today;
 
   const [households, loans, subsidies] = await Promise.all([
-    // A household's loans are found through Loan(householdId, status) alone (an index-only look-up):
-    // only household loans carry a householdId.
+    // Only household loans carry a householdId, and they are in the household's county: inside a
+    // county, its loans' households come from Loan(countyId, householdId, …) alone.
     tx.$queryRaw<{ k: string; registered: bigint; borrowers: bigint }[]>`
       WITH h AS (
         SELECT ${key("h")} AS k, COUNT(l."householdId") > 0 AS borrower
         FROM "Household" h
-        LEFT JOIN "Loan" l ON l."householdId" = h.id
+        LEFT JOIN "Loan" l ON l."householdId" = h.id AND l."countyId" = h."countyId"
         WHERE ${where("h")} AND h.status::text IN (${Prisma.join([...REGISTERED_STATUSES])})
         GROUP BY h.id
       )
