@@ -60,7 +60,7 @@ const ordered = [...useCases.values()].sort(
 let w: World;
 let markers: { countyA: Markers; village: Markers; township: Markers; bank: Markers };
 let calls = 0;
-const tally = { cells: 0, forbiddenByRole: 0, deniedOutOfScope: 0, filteredOutOfScope: 0, inScopeOk: 0, inScopeBusinessRule: 0, inScopeRefusedByConfig: 0 };
+const tally = { routeRequests: 0, actionCalls: 0, cells: 0, forbiddenByRole: 0, deniedOutOfScope: 0, filteredOutOfScope: 0, inScopeOk: 0, inScopeBusinessRule: 0, inScopeRefusedByConfig: 0 };
 const started = Date.now();
 let worldSeconds = 0;
 
@@ -131,7 +131,7 @@ describe("access matrix: every use case, action and route handler as every role,
       `ACCESS MATRIX ${useCases.size} use cases, ${scannedActions.actions.length} server actions, ${Object.keys(ROUTES).length} route handlers, ` +
         `${ROLES.length} roles; ${tally.cells} use-case cells (${tally.forbiddenByRole} refused by role, ${tally.deniedOutOfScope} out of scope denied, ` +
         `${tally.filteredOutOfScope} out of scope filtered/own, in scope: ${tally.inScopeOk} ok, ${tally.inScopeBusinessRule} refused by a business rule, ` +
-        `${tally.inScopeRefusedByConfig} refused by county configuration); world built in ${worldSeconds.toFixed(1)} s, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
+        `${tally.inScopeRefusedByConfig} refused by county configuration); ${tally.routeRequests} route requests, ${tally.actionCalls} server action calls; world built in ${worldSeconds.toFixed(1)} s, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
     );
   });
 
@@ -288,6 +288,7 @@ describe("access matrix: every use case, action and route handler as every role,
       }
       const request = row.access === "useCase" ? ROUTE_REQUESTS[key](w) : { url: key.split(" ")[1].replace("[", "").replace("]", "") };
       const fetchAs = async (actor: Actor | null) => {
+        tally.routeRequests++;
         signIn(actor);
         const response = await handler(new Request(`http://localhost${request.url}`, { method: scanned!.method, ...(scanned!.method === "POST" ? { body: "{}" } : {}) }), {
           params: Promise.resolve(request.params ?? {}),
@@ -347,6 +348,7 @@ describe("access matrix: every use case, action and route handler as every role,
       };
       /** What runAction answered while the action ran as `actor` (the action's own return may be a redirect). */
       const answersAs = async (actor: Actor | null) => {
+        tally.actionCalls++;
         signIn(actor);
         ran.results = [];
         try {
