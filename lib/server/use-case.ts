@@ -62,6 +62,10 @@ function mapKnownErrors(error: unknown, onUnique?: (fields: string[]) => AppErro
     const fieldErrors: FieldErrors | undefined = error.field ? { [error.field]: [error.message] } : undefined;
     return new AppError("RULE_VIOLATION", error.message, fieldErrors);
   }
+  // P2028: no connection or transaction could be had in time (a burst, or the database away).
+  if ((error as { code?: string })?.code === "P2028") {
+    return new AppError("CONFLICT", "系统繁忙，暂时无法完成此操作，请稍后重试。");
+  }
   const fields = uniqueFields(error);
   if (fields) {
     return onUnique?.(fields) ?? new AppError("CONFLICT", "该记录已存在（可能刚被他人提交），请刷新后重试。");
@@ -101,7 +105,8 @@ export function defineMutation<S extends z.ZodType, R>(
           await writeAuditsLast(tx, actor, entries);
           return result;
         },
-        def.timeoutMs ? { timeout: def.timeoutMs, maxWait: 30_000 } : undefined,
+        // A burst of requests may queue for a pooled connection longer than Prisma's 2 s default.
+        { timeout: def.timeoutMs ?? 5_000, maxWait: def.timeoutMs ? 30_000 : 10_000 },
       );
     } catch (error) {
       throw mapKnownErrors(error, def.onUniqueViolation);
