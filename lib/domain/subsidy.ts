@@ -27,15 +27,19 @@ export const DEFAULT_GUARANTEE_FEE_SUBSIDY_RATES = { household: "0.015", enterpr
 
 // ---- parsing ------------------------------------------------------------------------------
 
-function parseAmount(value: unknown, field: string, label: string): Dec {
+type Text = string | (() => string);
+const text = (t: Text) => (typeof t === "function" ? t() : t);
+
+// Field names and labels may be functions, called only to word an error.
+function parseAmount(value: unknown, field: Text, label: Text): Dec {
   let amount: Dec;
   try {
-    amount = dec(value as string, field);
+    amount = dec(value as string);
   } catch {
-    throw new DomainError("INVALID_AMOUNT", `${label}不是有效的金额：${String(value)}`, field);
+    throw new DomainError("INVALID_AMOUNT", `${text(label)}不是有效的金额：${String(value)}`, text(field));
   }
   if (amount.isNegative() && !amount.isZero()) {
-    throw new DomainError("INVALID_AMOUNT", `${label}不能为负数：${String(value)}`, field);
+    throw new DomainError("INVALID_AMOUNT", `${text(label)}不能为负数：${String(value)}`, text(field));
   }
   return amount;
 }
@@ -43,7 +47,7 @@ function parseAmount(value: unknown, field: string, label: string): Dec {
 function parseRate(value: unknown, field: string, label: string): Dec {
   let rate: Dec;
   try {
-    rate = dec(value as string, field);
+    rate = dec(value as string);
   } catch {
     throw new DomainError("INVALID_RATE", `${label}不是有效的利率：${String(value)}`, field);
   }
@@ -55,15 +59,28 @@ function parseRate(value: unknown, field: string, label: string): Dec {
 
 type Span = { from: number; to: number };
 
-/** A [from, to) period as day numbers; to < from → INVALID_PERIOD. */
-function parsePeriod(p: { from: string; to: string } | undefined, field: string, label: string): Span {
+/**
+ * A [from, to) period as day numbers; to < from → INVALID_PERIOD. `field` and `label` may be
+ * functions, called only to word an error (the quarter run parses millions of valid periods).
+ */
+function parsePeriod(p: { from: string; to: string } | undefined, field: Text, label: Text): Span {
+  const name = () => text(field);
+  const title = () => text(label);
   if (p === null || typeof p !== "object") {
-    throw new DomainError("INVALID_PERIOD", `缺少${label}`, field);
+    throw new DomainError("INVALID_PERIOD", `缺少${title()}`, name());
   }
-  const from = toDayNumber(p.from, `${field}.from`);
-  const to = toDayNumber(p.to, `${field}.to`);
+  let from: number;
+  let to: number;
+  try {
+    from = toDayNumber(p.from);
+    to = toDayNumber(p.to);
+  } catch {
+    toDayNumber(p.from, `${name()}.from`);
+    toDayNumber(p.to, `${name()}.to`);
+    throw new Error("unreachable");
+  }
   if (to < from) {
-    throw new DomainError("INVALID_PERIOD", `${label}的起始日 ${p.from} 晚于截止日 ${p.to}`, `${field}.to`);
+    throw new DomainError("INVALID_PERIOD", `${title()}的起始日 ${p.from} 晚于截止日 ${p.to}`, `${name()}.to`);
   }
   return { from, to };
 }
@@ -108,29 +125,36 @@ type ParsedSegment = Span & { balance: Dec };
 
 function parseSegments(segments: readonly BalanceSegment[] | undefined): ParsedSegment[] {
   const list = requireList(segments, "balanceSegments", "贷款余额分段");
-  const parsed = list.map((s, i) => ({
-    ...parsePeriod(s, `balanceSegments[${i}]`, `第 ${i + 1} 段余额期间`),
-    balance: parseAmount(s?.balance, `balanceSegments[${i}].balance`, `第 ${i + 1} 段贷款余额`),
-    index: i,
-  }));
-  const sorted = parsed.filter((s) => s.to > s.from).sort((a, b) => a.from - b.from);
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].from < sorted[i - 1].to) {
+  const parsed: (ParsedSegment & { index: number })[] = [];
+  let sorted = true;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
+    const span = parsePeriod(s, () => `balanceSegments[${i}]`, () => `第 ${i + 1} 段余额期间`);
+    const balance = parseAmount(s.balance, () => `balanceSegments[${i}].balance`, () => `第 ${i + 1} 段贷款余额`);
+    if (span.to <= span.from) continue;
+    if (parsed.length > 0 && span.from < parsed[parsed.length - 1].from) sorted = false;
+    parsed.push({ from: span.from, to: span.to, balance, index: i });
+  }
+  if (!sorted) parsed.sort((a, b) => a.from - b.from);
+  for (let i = 1; i < parsed.length; i++) {
+    if (parsed[i].from < parsed[i - 1].to) {
       // A loan has one balance a day; two segments covering the same day would count it twice.
       throw new DomainError(
         "OVERLAPPING_SEGMENTS",
-        `余额分段重叠：${fromDayNumber(sorted[i].from)} 同时属于两个分段`,
-        `balanceSegments[${sorted[i].index}]`,
+        `余额分段重叠：${fromDayNumber(parsed[i].from)} 同时属于两个分段`,
+        `balanceSegments[${parsed[i].index}]`,
       );
     }
   }
-  return sorted;
+  return parsed;
 }
 
 /** Overdue periods may overlap or touch each other (several overdue instalments); merged here. */
 function mergePeriods(periods: readonly Period[] | undefined, field: string, label: string): Span[] {
-  const spans = requireList(periods ?? [], field, label)
-    .map((p, i) => parsePeriod(p, `${field}[${i}]`, `第 ${i + 1} 个${label}`))
+  const list = requireList(periods ?? [], field, label);
+  if (list.length === 0) return [];
+  const spans = list
+    .map((p, i) => parsePeriod(p, () => `${field}[${i}]`, () => `第 ${i + 1} 个${label}`))
     .filter((s) => s.to > s.from)
     .sort((a, b) => a.from - b.from);
   const merged: Span[] = [];
@@ -176,7 +200,10 @@ type Accrual = { days: number; subsidisedDays: number; exact: Dec; lines: Subsid
 
 /**
  * Accrues balance × days × rate ÷ 360 over the part of each segment inside the quarter, leaving
- * out `excluded` days. The numerator is summed exactly and divided once.
+ * out `excluded` days. The numerator is summed exactly and divided once: Σ(balance × days) is
+ * multiplied by the rate once, which is the same exact sum (no digit is ever rounded on the way).
+ * `withLines` false skips the per-piece breakdown (`lines` stays empty), which only the
+ * calculator shows.
  */
 function accrue(
   quarter: Span,
@@ -187,33 +214,37 @@ function accrue(
   excludedAs: "overdue" | "ineligible",
   basis: number,
   everythingExcluded = false,
+  withLines = true,
 ): Accrual {
   let days = 0;
   let subsidisedDays = 0;
-  let numerator = new D(0);
+  let balanceDays = new D(0);
   const lines: SubsidyLine[] = [];
   for (const s of segments) {
     const span = { from: Math.max(s.from, quarter.from), to: Math.min(s.to, quarter.to) };
     if (span.to <= span.from || s.balance.isZero()) continue;
     const balance = base(s.balance);
-    for (const piece of cut(span, excluded)) {
+    for (const piece of excluded.length === 0 ? [{ ...span, excluded: false }] : cut(span, excluded)) {
       const n = piece.to - piece.from;
       const out = piece.excluded || everythingExcluded;
       days += n;
-      const lineNumerator = out ? new D(0) : balance.times(n).times(rate);
-      if (!out) subsidisedDays += n;
-      numerator = numerator.plus(lineNumerator);
-      lines.push({
-        from: fromDayNumber(piece.from),
-        to: fromDayNumber(piece.to),
-        days: n,
-        balance: formatMoney(balance),
-        ...(out ? { excluded: piece.excluded ? excludedAs : "ineligible" } : {}),
-        interest: lineNumerator.dividedBy(basis).toFixed(4, D.ROUND_HALF_UP),
-      });
+      if (!out) {
+        subsidisedDays += n;
+        balanceDays = balanceDays.plus(balance.times(n));
+      }
+      if (withLines) {
+        lines.push({
+          from: fromDayNumber(piece.from),
+          to: fromDayNumber(piece.to),
+          days: n,
+          balance: formatMoney(balance),
+          ...(out ? { excluded: piece.excluded ? excludedAs : "ineligible" } : {}),
+          interest: (out ? new D(0) : balance.times(n).times(rate)).dividedBy(basis).toFixed(4, D.ROUND_HALF_UP),
+        });
+      }
     }
   }
-  return { days, subsidisedDays, exact: numerator.dividedBy(basis), lines };
+  return { days, subsidisedDays, exact: subsidisedDays === 0 ? new D(0) : balanceDays.times(rate).dividedBy(basis), lines };
 }
 
 export type QuarterSubsidy = {
@@ -254,6 +285,8 @@ export function loanQuarterSubsidy(o: {
   eligible?: boolean;
   reason?: string;
   dayCountBasis?: number;
+  /** false: leave `lines` empty (the quarter run stores only the amounts). */
+  withLines?: boolean;
 }): QuarterSubsidy {
   if (o === null || typeof o !== "object") {
     throw new DomainError("INVALID_INPUT", "缺少季度贴息计算参数", "subsidy");
@@ -268,7 +301,7 @@ export function loanQuarterSubsidy(o: {
   if (typeof eligible !== "boolean") {
     throw new DomainError("INVALID_INPUT", "是否符合贴息条件须为是或否", "eligible");
   }
-  const accrual = accrue(quarter, segments, overdue, rate, (b) => b, "overdue", requireBasis(o.dayCountBasis), !eligible);
+  const accrual = accrue(quarter, segments, overdue, rate, (b) => b, "overdue", requireBasis(o.dayCountBasis), !eligible, o.withLines !== false);
   const computed = roundFen(accrual.exact);
   const limited = paid !== undefined && paid.lessThan(computed);
   const amount = !eligible ? new D(0) : limited ? roundFen(paid) : computed;
@@ -307,6 +340,8 @@ export function enterpriseSubsidy(o: {
   rate?: string;
   overduePeriods?: Period[];
   dayCountBasis?: number;
+  /** false: leave `lines` empty. */
+  withLines?: boolean;
 }): BalanceSubsidy {
   if (o === null || typeof o !== "object") {
     throw new DomainError("INVALID_INPUT", "缺少带贫企业贴息计算参数", "subsidy");
@@ -318,7 +353,7 @@ export function enterpriseSubsidy(o: {
   const quota = parseAmount(o.quotaPerHousehold ?? DEFAULT_ENTERPRISE_SUBSIDY.quotaPerHousehold, "quotaPerHousehold", "每户对应贷款额度");
   const rate = parseRate(o.rate ?? DEFAULT_ENTERPRISE_SUBSIDY.rate, "rate", "企业贴息率");
   const ceiling = quota.times(households);
-  const accrual = accrue(quarter, segments, overdue, rate, (b) => D.min(b, ceiling), "overdue", requireBasis(o.dayCountBasis));
+  const accrual = accrue(quarter, segments, overdue, rate, (b) => D.min(b, ceiling), "overdue", requireBasis(o.dayCountBasis), false, o.withLines !== false);
   return {
     days: accrual.days,
     subsidisedDays: accrual.subsidisedDays,
@@ -338,6 +373,8 @@ export function guaranteeFeeSubsidy(o: {
   balanceSegments: BalanceSegment[];
   rate: string;
   dayCountBasis?: number;
+  /** false: leave `lines` empty. */
+  withLines?: boolean;
 }): BalanceSubsidy {
   if (o === null || typeof o !== "object") {
     throw new DomainError("INVALID_INPUT", "缺少担保费补贴计算参数", "subsidy");
@@ -345,7 +382,7 @@ export function guaranteeFeeSubsidy(o: {
   const quarter = parsePeriod(o.quarter, "quarter", "结息期间");
   const segments = parseSegments(o.balanceSegments);
   const rate = parseRate(o.rate, "rate", "担保费补贴费率");
-  const accrual = accrue(quarter, segments, [], rate, (b) => b, "overdue", requireBasis(o.dayCountBasis));
+  const accrual = accrue(quarter, segments, [], rate, (b) => b, "overdue", requireBasis(o.dayCountBasis), false, o.withLines !== false);
   return {
     days: accrual.days,
     subsidisedDays: accrual.subsidisedDays,

@@ -13,9 +13,7 @@ import {
   type Period,
 } from "@/lib/domain/subsidy";
 import {
-  balanceSegmentsOf,
-  interestPaidForQuarter,
-  overduePeriodsOf,
+  loanQuarterTimeline,
   subsidyEnd,
   type TimelineChange,
   type TimelineInstalment,
@@ -51,7 +49,6 @@ export type ApprovedChange = {
 export type QuarterLoan = {
   id: string;
   kind: "household" | "enterprise";
-  contractNumber: string;
   householdId: string | null;
   enterpriseId: string | null;
   principal: string;
@@ -76,7 +73,9 @@ export type Exclusions = {
 };
 
 const shanghaiDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-const minDate = (a: string, b: string) => (compareDates(a, b) <= 0 ? a : b);
+// Dates here are YYYY-MM-DD strings read from the database or made by lib/domain/calendar, whose
+// order as strings is their order as days: compared directly in the per-loan path.
+const minDate = (a: string, b: string) => (a <= b ? a : b);
 
 /**
  * A renewal or an instalment plan rewrites the schedule (lib/server/loans/renew-loan.ts): the old
@@ -123,6 +122,19 @@ export function quarterCalculator(o: { period: Period; profile: ActiveProfile; t
   const positive = (rate: string | null | undefined) => (rate && new D(rate).gt(0) ? rate : null);
   const feeRates = { household: positive(settings.guaranteeFees.householdSubsidyRate), enterprise: positive(settings.guaranteeFees.enterpriseSubsidyRate) };
 
+  // Eligibility depends on a handful of values that most loans share.
+  const eligibilities = new Map<string, ReturnType<typeof subsidyEligibility> & { reason: string }>();
+  const eligibilityOf = (amount: string, termMonths: number, householdStatus: HouseholdStatus, blacklisted: boolean, fraud: boolean) => {
+    const key = `${amount}|${termMonths}|${householdStatus}|${blacklisted}|${fraud}`;
+    let e = eligibilities.get(key);
+    if (e === undefined) {
+      const found = subsidyEligibility({ amount, termMonths, householdStatus, blacklisted, fraud, cap });
+      e = { ...found, reason: found.reasons.map((r) => r.message).join("；") };
+      eligibilities.set(key, e);
+    }
+    return e;
+  };
+
   // The cap rate depends only on the term and the disbursement day: loans share a few hundred of them.
   const capRates = new Map<string, string>();
   const capRateOf = (termMonths: number, disbursedOn: string) => {
@@ -148,33 +160,35 @@ export function quarterCalculator(o: { period: Period; profile: ActiveProfile; t
     // reading the subsidy stops at the contractual maturity, disbursement + term.
     const contractual = approved.length === 0 ? loan.maturityDate : minDate(loan.maturityDate, addMonths(loan.disbursedOn, loan.termMonths));
     const end = subsidyEnd({ maturityDate: includeChanges ? loan.maturityDate : contractual, changes: loanChanges, includeChanges });
-    const until = compareDates(end, period.to) < 0 ? end : period.to;
-    const segments = balanceSegmentsOf({ principal: loan.principal, disbursedOn: loan.disbursedOn, repayments: reps, until });
-    const alive = segments.some((s) => compareDates(s.to, period.from) > 0 && compareDates(s.from, period.to) < 0);
+    const until = end < period.to ? end : period.to;
+    // Subsidised up to a day before the quarter began: no balance in it can earn anything.
+    if (until <= period.from) return [];
+    const timeline = loanQuarterTimeline({
+      principal: loan.principal, disbursedOn: loan.disbursedOn, schedule: loan.schedule, repayments: reps, changes: loanChanges,
+      balanceUntil: until, quarter: period,
+    });
+    const segments = timeline.balanceSegments;
+    const alive = segments.some((s) => s.to > period.from && s.from < period.to);
     if (!alive) return [];
-    const overdue = [
-      ...overduePeriodsOf({ schedule: loan.schedule, repayments: reps, changes: loanChanges, until: period.to }),
-      ...rescheduledArrears(approved, contractual, period.to),
-    ];
+    const arrears = approved.length === 0 ? [] : rescheduledArrears(approved, contractual, period.to);
+    const overdue = arrears.length === 0 ? timeline.overduePeriods : [...timeline.overduePeriods, ...arrears];
     const base = { balanceSegments: segments, overduePeriods: overdue, subsidyEnd: end };
     const lines: ComputedLine[] = [];
 
     if (loan.kind === "household") {
-      const eligibility = subsidyEligibility({
-        amount: loan.principal,
-        termMonths: loan.termMonths,
-        householdStatus: loan.householdStatus ?? "none",
-        blacklisted: !!loan.householdId && exclusions.blacklistedHouseholds.has(loan.householdId),
-        fraud: exclusions.fraudLoans.has(loan.id) || (!!loan.householdId && exclusions.fraudHouseholds.has(loan.householdId)),
-        cap,
-      });
+      const eligibility = eligibilityOf(
+        loan.principal,
+        loan.termMonths,
+        loan.householdStatus ?? "none",
+        !!loan.householdId && exclusions.blacklistedHouseholds.has(loan.householdId),
+        exclusions.fraudLoans.has(loan.id) || (!!loan.householdId && exclusions.fraudHouseholds.has(loan.householdId)),
+      );
       const capRate = capRateOf(loan.termMonths, loan.disbursedOn);
       // 据实 applies where the portal holds the loan's repayments (see subsidy-timeline.ts).
-      const actualInterestPaid = reps.length > 0 ? interestPaidForQuarter({ schedule: loan.schedule, repayments: reps, quarter: period }) : undefined;
-      const reason = eligibility.reasons.map((r) => r.message).join("；");
+      const actualInterestPaid = reps.length > 0 ? timeline.interestPaid : undefined;
       const q = loanQuarterSubsidy({
         quarter: period, balanceSegments: segments, overduePeriods: overdue, contractRate: loan.rate, capRate,
-        actualInterestPaid, eligible: eligibility.eligible, reason, dayCountBasis: basis,
+        actualInterestPaid, eligible: eligibility.eligible, reason: eligibility.reason, dayCountBasis: basis, withLines: false,
       });
       lines.push({
         loanId: loan.id, kind: "interest", days: q.days, subsidisedDays: q.subsidisedDays, rate: q.rate, amount: q.amount,
@@ -186,7 +200,7 @@ export function quarterCalculator(o: { period: Period; profile: ActiveProfile; t
         },
       });
       if (feeRates.household) {
-        const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.household, dayCountBasis: basis });
+        const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.household, dayCountBasis: basis, withLines: false });
         lines.push({
           loanId: loan.id, kind: "guaranteeFee", days: g.days, subsidisedDays: g.subsidisedDays, rate: g.rate, amount: g.amount,
           eligible: true, reason: null, detail: { balanceSegments: segments },
@@ -202,7 +216,7 @@ export function quarterCalculator(o: { period: Period; profile: ActiveProfile; t
       const fraudulent = exclusions.fraudLoans.has(loan.id);
       const e = enterpriseSubsidy({
         quarter: period, balanceSegments: segments, householdsDriven, quotaPerHousehold: quota, rate: enterpriseRate,
-        overduePeriods: overdue, dayCountBasis: basis,
+        overduePeriods: overdue, dayCountBasis: basis, withLines: false,
       });
       const reasons = [
         ...(blacklisted ? ["带贫主体已列入失信黑名单，不享受贴息"] : []),
@@ -217,7 +231,7 @@ export function quarterCalculator(o: { period: Period; profile: ActiveProfile; t
       });
     }
     if (feeRates.enterprise) {
-      const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.enterprise, dayCountBasis: basis });
+      const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.enterprise, dayCountBasis: basis, withLines: false });
       lines.push({
         loanId: loan.id, kind: "guaranteeFee", days: g.days, subsidisedDays: g.subsidisedDays, rate: g.rate, amount: g.amount,
         eligible: true, reason: null, detail: { balanceSegments: segments },

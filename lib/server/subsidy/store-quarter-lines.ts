@@ -9,9 +9,9 @@ import { copySubsidyLines, lineIds } from "./copy-subsidy-lines";
 import { quarterLoanReader } from "./load-quarter-loans";
 import { BANK_KINDS } from "./subsidy-records";
 
-/** Loans read, computed and written at a time: large enough that a bank's book takes a few dozen round trips. */
+/** Loans read, computed and written at a time: a bank's book in a few dozen round trips, a chunk in a few MB. */
 const CHUNK = 10_000;
-/** Loans computed between two turns of the event loop, so the next chunk's query and the last COPY go out meanwhile. */
+/** Loans computed between two turns of the event loop, so that the connection's next statement goes out meanwhile. */
 const SLICE = 500;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -34,9 +34,10 @@ async function exclusionsOf(tx: Tx, countyId: string): Promise<Exclusions> {
 /**
  * Computes and stores every line of one quarter for one county and bank (POLICY §6, §15.6; the
  * rules are in compute-quarter.ts), a chunk of loans at a time, inside the run's transaction.
- * The database and this process work side by side: while a chunk is computed, the connection
- * writes the chunk before it (COPY) and reads the next one, so a bank's whole book never sits in
- * memory and the run takes about as long as the slower of the two.
+ * The database and this process work side by side: the connection's statements (read a chunk,
+ * COPY the lines of the one before) go out one after another from a queue while chunks are
+ * computed, so a bank's whole book never sits in memory and the run takes about as long as the
+ * slower of the two.
  */
 export async function storeQuarterLines(
   tx: Tx,
@@ -48,18 +49,21 @@ export async function storeQuarterLines(
   const nextChunk = quarterLoanReader(client, { countyId: o.countyId, bankId: o.bankId, period: o.period, size: CHUNK });
   const nextId = lineIds();
 
+  // The connection's queue: each statement is sent when the one before has finished.
+  let queue: Promise<unknown> = Promise.resolve();
+  const onConnection = <T>(statement: () => Promise<T>): Promise<T> => {
+    const done = queue.then(statement);
+    queue = done.catch(() => {});
+    done.catch(() => {}); // each result is awaited where it is used
+    return done;
+  };
+
   const stored: StoredLines = { count: 0, total: new D(0), paidThroughBank: false };
   const writes: Promise<void>[] = [];
-  let reading: Promise<unknown> = Promise.resolve();
   try {
-    const first = nextChunk();
-    reading = first;
-    let chunk = await first;
-    while (chunk.length > 0) {
-      // Sent now, so the database reads it while this chunk is computed.
-      const following = nextChunk();
-      reading = following;
-      following.catch(() => {}); // awaited below
+    let reading = onConnection(nextChunk);
+    for (let chunk = await reading; chunk.length > 0; chunk = await reading) {
+      reading = onConnection(nextChunk);
       const lines: ComputedLine[] = [];
       for (let i = 0; i < chunk.length; i += SLICE) {
         for (const loan of chunk.slice(i, i + SLICE)) {
@@ -72,20 +76,17 @@ export async function storeQuarterLines(
         await turn();
       }
       stored.count += lines.length;
-      const write = copySubsidyLines(client, { runId: o.runId, period: o.period, nextId, lines });
-      write.catch(() => {}); // awaited below
-      writes.push(write);
-      chunk = await following;
+      writes.push(onConnection(() => copySubsidyLines(client, { runId: o.runId, period: o.period, nextId, lines })));
     }
     await Promise.all(writes);
   } catch (error) {
-    // A failed COPY aborts the transaction and every statement queued behind it fails with
-    // "current transaction is aborted": report the COPY's own error (e.g. the exclusion constraint).
+    // A failed COPY aborts the transaction and every statement after it fails with "current
+    // transaction is aborted": report the COPY's own error (e.g. the exclusion constraint).
     const failedWrite = (await Promise.allSettled(writes)).find((r) => r.status === "rejected");
     throw failedWrite ? (failedWrite as PromiseRejectedResult).reason : error;
   } finally {
     // Nothing of this run may still be on the connection when Prisma uses it again (e.g. to roll back).
-    await Promise.allSettled([...writes, reading]);
+    await queue;
   }
   return stored;
 }
