@@ -4,8 +4,13 @@ import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { householdPii } from "./pii-prisma";
 
-/** Pool connections checked out (a transaction holds its own until it ends), by server process id. */
-const checkedOut = new Map<number, pg.PoolClient>();
+/**
+ * Pool connections checked out (a transaction holds its own until it ends), by server process id.
+ * Kept on globalThis like the client: the built app may load this module in more than one bundle,
+ * and every copy must see the one pool's connections.
+ */
+const globalForPool = globalThis as unknown as { checkedOutConnections?: Map<number, pg.PoolClient> };
+const checkedOut = (globalForPool.checkedOutConnections ??= new Map<number, pg.PoolClient>());
 const backendPid = (client: pg.PoolClient) => (client as unknown as { processID?: number }).processID;
 
 function createClient(connectionString: string) {
