@@ -11,6 +11,8 @@ export const HTTP_BENCH_PASSWORD = "Bench@Http2026";
 export const HTTP_BENCH_USERS = { county: "bench_http_xian", bank: "bench_http_yinhang", cadre: "bench_http_cun" } as const;
 export type BenchRole = keyof typeof HTTP_BENCH_USERS;
 
+const RFC_UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
+
 export type BenchScope = {
   countyId: string;
   bankId: string;
@@ -34,17 +36,22 @@ export async function findBenchScope(db: pg.Client): Promise<BenchScope> {
   );
   if (top.rowCount === 0) throw new Error("HTTP 压测需要有在还贷款的数据（例如全省压测数据）；当前数据库中没有。");
   const { countyId, bankId } = top.rows[0];
+  // Forms check ids as RFC 9562 UUIDs (zod's uuid()): drafts need households whose id is one.
   const village = await db.query<{ villageId: string; townshipId: string }>(
     `SELECT "villageId", "townshipId" FROM "Household" WHERE "countyId" = $1
-     GROUP BY 1, 2 ORDER BY count(*) DESC, 1 LIMIT 1`,
-    [countyId],
+     GROUP BY 1, 2 ORDER BY count(*) FILTER (WHERE id ~ $2) DESC, count(*) DESC, 1 LIMIT 1`,
+    [countyId, RFC_UUID],
   );
   if (village.rowCount === 0) throw new Error("HTTP 压测需要该县有农户数据。");
   const loans = await db.query<{ id: string }>(
     `SELECT id FROM "Loan" WHERE "bankId" = $1 AND status = 'repaying' AND "outstandingPrincipal" >= 100 ORDER BY id LIMIT 5000`,
     [bankId],
   );
-  const households = await db.query<{ id: string }>(`SELECT id FROM "Household" WHERE "villageId" = $1 ORDER BY id LIMIT 200`, [village.rows[0].villageId]);
+  const households = await db.query<{ id: string }>(`SELECT id FROM "Household" WHERE "villageId" = $1 AND id ~ $2 ORDER BY id LIMIT 200`, [
+    village.rows[0].villageId,
+    RFC_UUID,
+  ]);
+  if (households.rowCount === 0) throw new Error("HTTP 压测找不到 id 为标准 UUID 的农户（申请表单只接受这样的 id）。");
   return {
     countyId,
     bankId,

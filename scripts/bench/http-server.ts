@@ -14,6 +14,8 @@ export type RunningServer = {
   base: string;
   /** The largest resident set of the whole process tree seen so far, in MB. */
   peakRssMb: () => number;
+  /** CPU time used so far by the server's process tree (user + system), in ms. */
+  cpuMs: () => number;
   /** The last 20,000 characters the server printed (for a failure's explanation). */
   log: () => string;
   stop: () => Promise<void>;
@@ -71,6 +73,21 @@ function rssKb(pids: number[]): number {
   return total;
 }
 
+/** Summed user + system CPU time of the processes, in ms (Linux clock ticks are 1/100 s). */
+function cpuMsOf(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // exited
+    }
+  }
+  return ticks * 10;
+}
+
 async function waitUntilReady(base: string, child: ChildProcess, log: () => string, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -92,7 +109,7 @@ async function waitUntilReady(base: string, child: ChildProcess, log: () => stri
  * environment is this process's (PII_KEY, and for the bench province its fake clock) plus the
  * database, a throwaway session secret and the server's own address.
  */
-export async function startServer(root: string, databaseUrl: string): Promise<RunningServer> {
+export async function startServer(root: string, databaseUrl: string, opts: { nodeArgs?: string[] } = {}): Promise<RunningServer> {
   if (!process.env.PII_KEY) throw new Error("HTTP 压测需要 PII_KEY（生成数据时使用的个人信息加密密钥）。");
   const next = path.join(root, "node_modules/.bin/next");
   if (buildNeeded(root)) {
@@ -114,7 +131,13 @@ export async function startServer(root: string, databaseUrl: string): Promise<Ru
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete (env as Record<string, string | undefined>).NODE_ENV;
-  const child = spawn(next, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // Node options such as --cpu-prof are refused in NODE_OPTIONS: they go on node's command line.
+  const nextCli = path.join(root, "node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextCli, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -161,6 +184,7 @@ export async function startServer(root: string, databaseUrl: string): Promise<Ru
       sample();
       return peakKb / 1024;
     },
+    cpuMs: () => cpuMsOf(processTree(child.pid!)),
     log: () => output,
     stop,
   };

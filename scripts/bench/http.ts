@@ -30,7 +30,7 @@ import { migrateDeploy } from "../lib/migrate";
 import { send, serverActionIds, signIn } from "./http-client";
 import { addDemoLoans, ensureBenchUsers, findBenchScope, HTTP_BENCH_PASSWORD, HTTP_BENCH_USERS } from "./http-fixtures";
 import { percentile, runMixed } from "./http-mixed";
-import { startServer } from "./http-server";
+import { type RunningServer, startServer } from "./http-server";
 
 const root = path.resolve(__dirname, "../..");
 const CONNECTIONS = 20;
@@ -67,20 +67,23 @@ function benchLine(name: string, value: number, unit: string, op: "<=" | ">=", t
 
 const f1 = (ms: number) => ms.toFixed(1);
 
-type LoadResult = { p50: number; p95: number; p99: number; rps: number; requests: number; errors: number; statuses: string };
+type LoadResult = { p50: number; p95: number; p99: number; rps: number; requests: number; errors: number; statuses: string; cpuMsPerRequest: number };
 
 /** autocannon on one page with a session cookie: an untimed warm-up, then the measured run. */
-async function loadPage(base: string, pagePath: string, cookie: string): Promise<LoadResult> {
+async function loadPage(server: RunningServer, pagePath: string, cookie: string): Promise<LoadResult> {
+  const base = server.base;
   const opts = { url: `${base}${pagePath}`, connections: CONNECTIONS, headers: { cookie }, timeout: 30 };
   await autocannon({ ...opts, duration: WARMUP_S });
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
+  const cpuBefore = server.cpuMs();
   const run = autocannon({ ...opts, duration: LOAD_S });
   run.on("response", (_client, statusCode, _bytes, ms) => {
     latencies.push(ms);
     statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
   });
   const result = await run;
+  const cpuMsPerRequest = (server.cpuMs() - cpuBefore) / Math.max(1, latencies.length);
   latencies.sort((a, b) => a - b);
   const ok = statuses.get(200) ?? 0;
   return {
@@ -91,6 +94,7 @@ async function loadPage(base: string, pagePath: string, cookie: string): Promise
     requests: latencies.length,
     errors: latencies.length - ok + result.errors + result.timeouts,
     statuses: [...statuses].map(([code, n]) => `${code}×${n}`).join(" "),
+    cpuMsPerRequest,
   };
 }
 
@@ -141,19 +145,20 @@ export async function runHttpBench(databaseUrl: string): Promise<void> {
     // request (autocannon cannot take the new cookie), which would add work the users never cause.
     let session = await login("county");
     await expectPage(base, "/ping", session.cookie, 'data-testid="ping"');
-    const bare = await loadPage(base, "/ping", session.cookie);
+    const bare = await loadPage(server, "/ping", session.cookie);
     session = await login("county");
     await expectPage(base, "/dashboard", session.cookie, 'data-testid="dashboard-title"');
-    const overview = await loadPage(base, "/dashboard", session.cookie);
+    const overview = await loadPage(server, "/dashboard", session.cookie);
     for (const [label, r] of [["/ping（裸页面：页面框架 + 1 次 SELECT 1）", bare], ["/dashboard（县级数据总览）", overview]] as const) {
       console.log(
         `HTTP ${label}：${CONNECTIONS} 连接 ${LOAD_S} 秒，p50 ${f1(r.p50)} ms，p95 ${f1(r.p95)} ms，p99 ${f1(r.p99)} ms，` +
-          `${r.rps.toFixed(0)} 次/秒，共 ${r.requests} 次（${r.statuses}），错误 ${r.errors}`,
+          `${r.rps.toFixed(0)} 次/秒，共 ${r.requests} 次（${r.statuses}），错误 ${r.errors}，门户进程 CPU ${f1(r.cpuMsPerRequest)} ms/次`,
       );
     }
     benchLine("overview_p95_ratio", overview.errors === 0 && bare.errors === 0 ? overview.p95 / bare.p95 : Number.NaN, "x", "<=", 1.5, 2);
 
     const sessions = { county: await login("county"), bank: await login("bank"), cadre: await login("cadre") };
+    const mixedCpuBefore = server.cpuMs();
     const mixed = await runMixed({
       base,
       databaseUrl,
@@ -167,13 +172,18 @@ export async function runHttpBench(databaseUrl: string): Promise<void> {
     });
     console.log(
       `HTTP 混合负载：${MIXED_USERS} 个用户 ${MIXED_S} 秒（每次请求后随机等待 0–${(2 * MIXED_THINK_MS) / 1000} 秒），` +
-        `共 ${mixed.requests} 次，p50 ${f1(mixed.p50)} ms，p95 ${f1(mixed.p95)} ms，错误 ${mixed.errors}`,
+        `共 ${mixed.requests} 次（${mixed.rps.toFixed(1)} 次/秒），p50 ${f1(mixed.p50)} ms，p95 ${f1(mixed.p95)} ms，错误 ${mixed.errors}，` +
+        `门户进程 CPU ${f1((server.cpuMs() - mixedCpuBefore) / Math.max(1, mixed.requests))} ms/次`,
     );
     for (const op of mixed.byOp) {
       console.log(`  ${op.op}：${op.count} 次，p50 ${f1(op.p50)} ms，p95 ${f1(op.p95)} ms${op.errors ? `，错误 ${op.errors}` : ""}`);
     }
     console.log(`  写入核对（已确认的写入在数据库中）：${mixed.writes.map((w) => `${w.kind} ${w.found}/${w.acknowledged}`).join("，")}`);
     for (const sample of mixed.errorSamples.slice(0, 10)) console.log(`  错误：${sample}`);
+    if (mixed.errors > 0) {
+      const serverErrors = server.log().split("\n").filter((line) => /error|failed|⨯/i.test(line));
+      for (const line of serverErrors.slice(-10)) console.log(`  门户日志：${line.slice(0, 300)}`);
+    }
     benchLine("mixed_throughput_rps", mixed.rps, "req/s", ">=", MIXED_RPS_TARGET, 1);
     benchLine("mixed_p95_ratio", mixed.p95 / bare.p95, "x", "<=", 1.5, 2);
     benchLine("mixed_errors", mixed.errors, "count", "<=", 0, 0);
