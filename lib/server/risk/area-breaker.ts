@@ -22,14 +22,14 @@ export async function countyBreaker(tx: Tx, countyId: string, today: string, pro
  * province-wide figure of the benchmark), all under one profile's rule.
  *
  * How it stays fast (a province: 400,000 loans, 42,000 areas, under 300 ms with the domain):
- * - outstanding per village and, in the same sorted pass (GROUPING SETS), per township from the
- *   covering index Loan(countyId, townshipId, villageId, kind, status, outstandingPrincipal, id),
- *   an index-only scan;
- * - non-performing: inside a county, in that same pass — a loan in buffer, claim or split is so
- *   from the index alone, any other is looked up in ScheduleItem(loanId, status, dueDate), which
- *   finds nothing without reading a healthy loan's instalments; across the province, from the two
- *   small sets that make loans non-performing (in buffer/claim/split, or with an instalment
- *   overdue too long), joined to their loans — never a look-up per loan;
+ * - one sorted pass over the covering index Loan(countyId, townshipId, villageId, kind, status,
+ *   outstandingPrincipal, id), an index-only scan, sums each village and (GROUPING SETS) each
+ *   township;
+ * - in that pass a loan in buffer, claim or split is non-performing from the index alone; any
+ *   other is non-performing when it has an instalment overdue too long: inside a county, a
+ *   look-up per loan in ScheduleItem(loanId, status, dueDate), which finds nothing without reading
+ *   a healthy loan's instalments; across the province, membership of the few loans that have such
+ *   an instalment, fetched first and bound as an array (a constant to the planner, so hashed);
  * - the 42,000 rows come back as one JSON document: decoding that many rows one by one costs
  *   more than the query.
  */
@@ -37,39 +37,31 @@ export async function areasBreaker(tx: Tx, countyId: string | null, today: strin
   const { breaker } = profile.settings;
   const overdueBefore = addDays(today, -breaker.nonPerformingOverdueDays);
   const inScope = (alias: string) => (countyId ? Prisma.sql`${Prisma.raw(alias)}."countyId" = ${countyId}` : Prisma.sql`TRUE`);
-  const liveHousehold = Prisma.sql`l.kind = 'household' AND l.status NOT IN ('repaid', 'writtenOffCaseKept')`;
-  const closedOut = Prisma.sql`('inBuffer', 'claim', 'split')`;
   const overdueItem = Prisma.sql`s.status IN ('overdue', 'partial', 'due') AND s."dueDate" < ${overdueBefore}::date
     AND (s."principalPaid" < s."principalDue" OR s."interestPaid" < s."interestDue")`;
-  // Across the province: the non-performing loans, summed per village and township on their own.
-  const provinceNpl = Prisma.sql`
-    LEFT JOIN (
-      SELECT CASE WHEN GROUPING(l."villageId") = 1 THEN l."townshipId" ELSE l."villageId" END AS id, SUM(l."outstandingPrincipal") AS amount
-      FROM "Loan" l
-      WHERE ${liveHousehold} AND l.id IN (
-        SELECT b.id FROM "Loan" b WHERE b.status IN ${closedOut}
-        UNION ALL
-        SELECT s."loanId" FROM "ScheduleItem" s WHERE ${overdueItem})
-      GROUP BY GROUPING SETS ((l."townshipId", l."villageId"), (l."townshipId"))
-    ) na ON na.id = u.id`;
+  let overdueLoan: Prisma.Sql;
+  if (countyId) {
+    overdueLoan = Prisma.sql`EXISTS (SELECT 1 FROM "ScheduleItem" s WHERE s."loanId" = l.id AND ${overdueItem})`;
+  } else {
+    const [{ ids }] = await tx.$queryRaw<{ ids: string[] }[]>`
+      SELECT COALESCE(array_agg(DISTINCT s."loanId"), '{}') AS ids FROM "ScheduleItem" s WHERE ${overdueItem}`;
+    overdueLoan = Prisma.sql`l.id = ANY(${ids}::text[])`;
+  }
   const [{ areas }] = await tx.$queryRaw<{ areas: string | null }[]>`
-    WITH live AS (
-      SELECT l."townshipId" AS t, l."villageId" AS v, GROUPING(l."villageId") AS g, SUM(l."outstandingPrincipal") AS amount,
-        ${countyId
-          ? Prisma.sql`SUM(l."outstandingPrincipal") FILTER (WHERE l.status IN ${closedOut}
-              OR EXISTS (SELECT 1 FROM "ScheduleItem" s WHERE s."loanId" = l.id AND ${overdueItem}))`
-          : Prisma.sql`NULL::numeric`} AS npl
+    WITH sums AS (
+      SELECT l."townshipId" AS t, l."villageId" AS v, GROUPING(l."villageId") AS g,
+        SUM(l."outstandingPrincipal") AS outstanding,
+        SUM(l."outstandingPrincipal") FILTER (WHERE l.status IN ('inBuffer', 'claim', 'split') OR ${overdueLoan}) AS npl
       FROM "Loan" l
-      WHERE ${inScope("l")} AND ${liveHousehold}
+      WHERE ${inScope("l")} AND l.kind = 'household' AND l.status NOT IN ('repaid', 'writtenOffCaseKept')
       GROUP BY GROUPING SETS ((l."countyId", l."townshipId", l."villageId"), (l."countyId", l."townshipId"))
     )
     -- A village's row and its township's subtotal row (g = 1); loans without a village count
     -- for their township only.
     SELECT json_agg(json_build_array(u.id, u.level, u."parentId",
-      COALESCE(la.amount * 100, 0)::bigint, COALESCE(${countyId ? Prisma.sql`la.npl` : Prisma.sql`na.amount`} * 100, 0)::bigint))::text AS areas
+      COALESCE(a.outstanding * 100, 0)::bigint, COALESCE(a.npl * 100, 0)::bigint))::text AS areas
     FROM "OrgUnit" u
-    LEFT JOIN (SELECT CASE WHEN g = 1 THEN t ELSE v END AS id, amount, npl FROM live WHERE g = 1 OR v IS NOT NULL) la ON la.id = u.id
-    ${countyId ? Prisma.empty : provinceNpl}
+    LEFT JOIN (SELECT CASE WHEN g = 1 THEN t ELSE v END AS id, outstanding, npl FROM sums WHERE g = 1 OR v IS NOT NULL) a ON a.id = u.id
     WHERE ${inScope("u")} AND u.level IN ('township', 'village')`;
   // A level without a threshold (e.g. Guizhou, which has only the lender rule) never trips.
   const rule = {
