@@ -12,7 +12,7 @@
  * With DATABASE_URL set it uses that database instead: an empty one is migrated and filled; one
  * that already holds the bench province is reused (with the PII_KEY it was generated with);
  * anything else is refused. BENCH_RUNS sets the runs of the fast figures (default 7), BENCH_SLOW_RUNS
- * those of the subsidy run and the import (default 3).
+ * those of the subsidy run and the import (default 3); BENCH_ONLY picks figures (e.g. overview,breaker).
  * The process exits 1 when a figure misses its target.
  */
 import fs from "node:fs";
@@ -26,6 +26,8 @@ import { BENCH_NOW, benchCounty, generateProvince, PROVINCE_MARKER } from "./pro
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 3);
+/** BENCH_ONLY=overview,breaker,import,subsidy,http runs only those (all by default). */
+const ONLY = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 
 /** "empty", "province" (generated before) or "other" (a database the bench must not touch). */
 async function databaseState(url: string): Promise<"empty" | "province" | "incomplete" | "other"> {
@@ -68,10 +70,11 @@ async function main() {
     const { benchBreaker } = await import("./breaker");
     const { benchImport } = await import("./import");
     const { benchSubsidy } = await import("./subsidy");
-    ok = (await benchOverview(RUNS)) && ok;
-    ok = (await benchBreaker(RUNS)) && ok;
-    ok = (await benchImport(url, SLOW_RUNS)) && ok;
-    ok = (await benchSubsidy(url, SLOW_RUNS)) && ok;
+    const wanted = (name: string) => !ONLY || ONLY.includes(name);
+    if (wanted("overview")) ok = (await benchOverview(RUNS)) && ok;
+    if (wanted("breaker")) ok = (await benchBreaker(RUNS)) && ok;
+    if (wanted("import")) ok = (await benchImport(url, SLOW_RUNS)) && ok;
+    if (wanted("subsidy")) ok = (await benchSubsidy(url, SLOW_RUNS)) && ok;
 
     const { prisma } = await import("../../lib/server/db");
     await prisma.$disconnect();
@@ -80,7 +83,9 @@ async function main() {
     // The environment it inherits holds what the app needs to read this data: PII_KEY, and the
     // test clock at BENCH_NOW (PORTAL_ALLOW_FAKE_CLOCK=1, PORTAL_FAKE_NOW).
     const http = path.join(__dirname, "http.ts");
-    if (fs.existsSync(http)) {
+    if (!wanted("http")) {
+      // Left out by BENCH_ONLY.
+    } else if (fs.existsSync(http)) {
       const { runHttpBench } = (await import(http)) as { runHttpBench: (databaseUrl: string) => Promise<void> };
       await runHttpBench(url);
     } else {
