@@ -18,7 +18,7 @@ export const publicityHistoryReport = defineReport({
   describe: (f) => `公示开始日期 ${f.from || "不限"} 至 ${f.to || "不限"}；状态 ${STATUS[f.status as keyof typeof STATUS] ?? "全部"}`,
   async load(tx, actor, f) {
     checkPeriod(f);
-    if (f.status && !(f.status in STATUS)) throw AppError.field("status", "公示状态无效");
+    if (f.status && !Object.hasOwn(STATUS, f.status)) throw AppError.field("status", "公示状态无效");
     const scope = areaScope(actor);
     const range = dateRange(f);
     // The scope is ANDed with the filters, never spread beside them: the township filter would

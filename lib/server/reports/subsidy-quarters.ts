@@ -21,7 +21,7 @@ export const subsidyQuartersReport = defineReport({
   describe: (f) => `季度起始日 ${f.from || "不限"} 至 ${f.to || "不限"}；状态 ${RUN_STATUS[f.status as RunStatus] ?? "全部"}`,
   async load(tx, actor, f) {
     checkPeriod(f);
-    if (f.status && !(f.status in RUN_STATUS)) throw AppError.field("status", "贴息申报状态无效");
+    if (f.status && !Object.hasOwn(RUN_STATUS, f.status)) throw AppError.field("status", "贴息申报状态无效");
     const scope = areaScope(actor);
     const conds: Prisma.Sql[] = [Prisma.sql`TRUE`];
     if (scope.countyId) conds.push(Prisma.sql`l."countyId" = ${scope.countyId}`);
