@@ -4,7 +4,7 @@ import type { Tx } from "./db";
 import { AppError } from "./errors";
 
 /** Tables whose rows a use case locks before it compares what it read with what is stored. */
-type LockableTable = "Bank" | "PolicyProfile" | "OrgUnit" | "User" | "LossCase";
+type LockableTable = "Bank" | "PolicyProfile" | "OrgUnit" | "User" | "LossCase" | "Application";
 
 /** A short digest of a record as shown to an editor; sent back with the edit. */
 export function fingerprint(value: unknown): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { shanghaiToday } from "../clock";
+import { lockRow } from "../concurrency";
 import { AppError } from "../errors";
 import { activeProfile } from "../policy/active-profile";
 import { applicationHalt } from "../risk/area-breaker";
@@ -13,7 +14,10 @@ import { loadApplicationInScope } from "./load-application";
  * The county centre approves (and so forwards), rejects or returns an application that passed
  * publicity. Approval is the checker step: the approver must not have entered, submitted or
  * reviewed it; and it is refused while the circuit breaker halts the village or its township,
- * computed from live loan data.
+ * computed from live loan data. The application is locked and read again first, so that its
+ * status and its history (who handled it) are read at one moment: an officer whose approval
+ * lost a race to another gets "already handled", never a maker-checker refusal built from the
+ * winner's fresh history and the loser's stale status.
  */
 export const decideApplication = defineMutation({
   name: "application.countyDecide",
@@ -24,7 +28,9 @@ export const decideApplication = defineMutation({
     reason: optionalText(500, "理由"),
   }),
   async run({ actor, input: { id, decision, reason }, tx, audit, now }) {
-    const app = await loadApplicationInScope(tx, actor, id);
+    const { id: appId } = await loadApplicationInScope(tx, actor, id);
+    await lockRow(tx, "Application", appId);
+    const app = await tx.application.findUniqueOrThrow({ where: { id: appId } });
     if (decision === "reject" || decision === "return") {
       await fireApplicationEvent({
         tx, actor, audit, application: app, event: decision === "reject" ? "countyReject" : "return",
