@@ -30,6 +30,8 @@ export const decideSubsidyFraud = defineMutation({
       where: { countyId: first.countyId, status: "pending", createdById: first.createdById, reason: first.reason, ...(first.householdId ? { householdId: first.householdId } : { loanId: first.loanId }) },
     });
     const ids = group.map((g) => g.id);
+    // Read after `first`: another officer's decision committed in between leaves the group empty.
+    if (!ids.includes(first.id)) throw new AppError("CONFLICT", "该追回记录已复核（可能刚被他人处理，请刷新页面）。");
     const loan = await tx.loan.findUniqueOrThrow({ where: { id: first.loanId } });
     const borrower = loan.householdId ? { householdId: loan.householdId } : { enterpriseId: loan.enterpriseId };
     const entry = await tx.blacklistEntry.findFirst({ where: { countyId: first.countyId, ...borrower, status: "pending" } });
