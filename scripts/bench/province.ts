@@ -13,6 +13,7 @@
  * The data is as of BENCH_TODAY: run the portal against it with PORTAL_ALLOW_FAKE_CLOCK=1 and
  * PORTAL_FAKE_NOW=BENCH_NOW (and the same PII_KEY), as scripts/bench/run.ts does.
  */
+import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { performance } from "node:perf_hooks";
 import { finished } from "node:stream/promises";
@@ -61,9 +62,9 @@ export function benchCounty(c: number) {
   return { countyNumber: c, countyId: md5Uuid(`c:${c}`), officer: `xian${String(c).padStart(3, "0")}` };
 }
 
+/** md5(text)::uuid::text, as the SQL above computes ids. */
 function md5Uuid(text: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const h = (require("node:crypto") as typeof import("node:crypto")).createHash("md5").update(text).digest("hex");
+  const h = createHash("md5").update(text).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
@@ -85,15 +86,10 @@ async function stagePii(db: pg.Client) {
   await db.query(`CREATE UNLOGGED TABLE bench_pii (g int PRIMARY KEY, id_enc text NOT NULL, id_hash text NOT NULL, phone_enc text)`);
   const perCounty = T * V * H;
   const stream = db.query(copyFrom(`COPY bench_pii (g, id_enc, id_hash, phone_enc) FROM STDIN`));
-  const birth0 = Date.UTC(1950, 0, 1);
   let chunk: string[] = [];
   for (let c = 1; c <= counties; c++) {
-    const area = `41${String(c).padStart(4, "0")}`;
     for (let i = 0; i < perCounty; i++) {
-      // Unique within the county: one birth date per household number.
-      const birth = new Date(birth0 + i * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
-      const first17 = `${area}${birth}${String((i * 37) % 1000).padStart(3, "0")}`;
-      const idNumber = first17 + idCheckChar(first17);
+      const idNumber = benchIdNumber(c, i);
       const g = (c - 1) * perCounty + i;
       const phone = g % 10 < 7 ? `13${String((g * 7_919 + 12_345_678) % 1_000_000_000).padStart(9, "0")}` : null;
       chunk.push(`${g}\t${encryptPii(keys, "idNumber", idNumber)}\t${piiHash(keys, "idNumber", idNumber)}\t${phone ? encryptPii(keys, "phone", phone) : "\\N"}\n`);
@@ -108,8 +104,8 @@ async function stagePii(db: pg.Client) {
 }
 
 /**
- * The ID number of household number i (from 0, in code order) of county c: what stagePii encrypted,
- * so an import can collide with an existing household on purpose.
+ * The ID number of household number i (from 0, in code order) of county c, as stagePii encrypts
+ * it: unique within the county (one birth date per number, from 1950-01-01), valid check digit.
  */
 export function benchIdNumber(c: number, i: number): string {
   const birth = new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
