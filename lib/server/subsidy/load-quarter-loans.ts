@@ -24,15 +24,17 @@ const LOANS = `
   ORDER BY l."contractNumber"
   LIMIT $5`;
 
+// In no particular order: sorting by the text loan id cost more than the query (and spilled to
+// disk); each loan's instalments are put in order here.
 const SCHEDULES = `
-  SELECT s."loanId", s."dueDate"::text, s."principalDue"::text, s."interestDue"::text
-  FROM "ScheduleItem" s WHERE s."loanId" = ANY($1::text[])
-  ORDER BY s."loanId", s.seq`;
+  SELECT s."loanId", s."dueDate"::text, s."principalDue"::text, s."interestDue"::text, s.seq
+  FROM "ScheduleItem" s WHERE s."loanId" = ANY($1::text[])`;
 
+// In the order they were recorded; the domain orders a loan's repayments by day, keeping that order within a day.
 const REPAYMENTS = `
   SELECT r."loanId", r."paidOn"::text, r.principal::text, r.interest::text
   FROM "Repayment" r WHERE r."loanId" = ANY($1::text[])
-  ORDER BY r."loanId", r."paidOn", r."createdAt"`;
+  ORDER BY r."createdAt"`;
 
 /** Approved changes are few: the bank's are read once. */
 const CHANGES = `
@@ -46,6 +48,7 @@ type LoanRow = [
   disbursedOn: string, maturityDate: string, contractNumber: string, householdStatus: string | null, householdsDriven: number,
 ];
 type ItemRow = [loanId: string, day: string, principal: string, interest: string];
+type InstalmentRow = [loanId: string, dueDate: string, principalDue: string, interestDue: string, seq: number];
 type ChangeRow = [loanId: string, kind: string, requestedOn: string, decidedAt: string | null, newMaturity: string | null];
 
 async function rows<R>(client: pg.ClientBase, text: string, values: unknown[]): Promise<R[]> {
@@ -85,8 +88,18 @@ export function quarterLoanReader(client: pg.ClientBase, o: { countyId: string; 
       }),
     );
     const byId = new Map(loans.map((l) => [l.id, l]));
-    for (const [loanId, dueDate, principalDue, interestDue] of await rows<ItemRow>(client, SCHEDULES, [ids])) {
+    const seqs = new Map<string, number[]>();
+    for (const [loanId, dueDate, principalDue, interestDue, seq] of await rows<InstalmentRow>(client, SCHEDULES, [ids])) {
       byId.get(loanId)!.schedule.push({ dueDate, principalDue, interestDue });
+      const list = seqs.get(loanId);
+      if (list) list.push(seq);
+      else seqs.set(loanId, [seq]);
+    }
+    for (const [loanId, list] of seqs) {
+      if (list.every((seq, i) => i === 0 || list[i - 1] < seq)) continue;
+      const loan = byId.get(loanId)!;
+      const order = list.map((seq, i) => ({ seq, item: loan.schedule[i] })).sort((a, b) => a.seq - b.seq);
+      loan.schedule = order.map((x) => x.item);
     }
     for (const [loanId, paidOn, principal, interest] of await rows<ItemRow>(client, REPAYMENTS, [ids])) {
       byId.get(loanId)!.repayments.push({ paidOn, principal, interest });
