@@ -250,6 +250,26 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
     expect((await linesOf(again.id))["EXT/interest"]).toMatchObject({ days: 61, subsidisedDays: 61, amount: "73.71" });
   });
 
+  it("a loan that ended before the quarter began has no line; one extended into the quarter has its days up to the new maturity", async () => {
+    // Both 10,000 at 4.35% for 2 months from 2026-03-20 (maturity 2026-05-20, nothing repaid); one is extended on 05-10 to 08-20.
+    const bank = await makeBank(c, "到期银行");
+    const terms = { c, bankId: bank.bankId, principal: "10000.00", rate: "0.0435", termMonths: 2, disbursedOn: "2026-03-20", maturityDate: "2026-05-20" };
+    const schedule = [{ dueDate: "2026-05-20", principal: "10000.00", interest: "73.71" }];
+    await makeSubsidyLoan({ ...terms, contractNumber: "ENDED", schedule });
+    const extended = await makeSubsidyLoan({ ...terms, contractNumber: "EXTENDED", schedule });
+    setNow("2026-05-10T02:00:00Z");
+    const { id: changeId } = await requestLoanChange(bank.officer, { loanId: extended.id, kind: "extension", newMaturity: "2026-08-20", reason: "出栏推迟" });
+    await decideLoanChange(county, { changeId, decision: "approve" });
+    setNow("2026-09-25T02:00:00Z");
+    const { id } = await runSubsidyQuarter(county, { bankId: bank.bankId, year: 2026, quarter: 3 });
+    const lines = await linesOf(id);
+    expect(Object.keys(lines).sort()).toEqual(["EXTENDED/guaranteeFee", "EXTENDED/interest"]);
+    // 06-21 to 08-20, 61 days: 10000 × 61 × 0.0435 / 360 = 26535 / 360 = 73.7083… → 73.71;
+    // the guarantee fee at 1.5%: 10000 × 61 × 0.015 / 360 = 9150 / 360 = 25.4166… → 25.42.
+    expect(lines["EXTENDED/interest"]).toMatchObject({ days: 61, subsidisedDays: 61, amount: "73.71" });
+    expect(lines["EXTENDED/guaranteeFee"]).toMatchObject({ days: 61, amount: "25.42" });
+  });
+
   it("a renewal in arrears: the principal's overdue days before the renewal stay unsubsidised although the schedule was rewritten", async () => {
     // 10,000 at 4.35% for 2 months from 2026-01-20: maturity 2026-03-20 with 10000 × 59 × 0.0435 / 360
     // = 71.29 interest, paid on time; the principal is not repaid, and the loan is renewed on 04-10

@@ -21,6 +21,7 @@ const LOANS = `
     CASE WHEN l.kind = 'enterprise' THEN (SELECT count(*)::int FROM "ApplicationHousehold" a WHERE a."applicationId" = l."applicationId") ELSE 0 END
   FROM "Loan" l
   WHERE l."bankId" = $1 AND l."countyId" = $2 AND l."disbursedOn" < $3::date AND l."contractNumber" > $4
+    AND (l."maturityDate" > $6::date OR l.id = ANY($7::text[]))
   ORDER BY l."contractNumber"
   LIMIT $5`;
 
@@ -56,14 +57,18 @@ async function rows<R>(client: pg.ClientBase, text: string, values: unknown[]): 
 }
 
 /**
- * Reads the loans of `bankId` in `countyId` disbursed before the quarter ends, `size` at a time,
- * on `client` (the run's own transaction connection). Each call reads the next chunk ([] when
- * done); the caller must not send anything else on `client` until it resolves.
+ * Reads the loans of `bankId` in `countyId` disbursed before the quarter ends and not ended before
+ * it began, `size` at a time, on `client` (the run's own transaction connection). Each call reads
+ * the next chunk ([] when done); the caller must not send anything else on `client` until it
+ * resolves.
  */
 export function quarterLoanReader(client: pg.ClientBase, o: { countyId: string; bankId: string; period: Period; size: number }) {
   let after = "";
   let done = false;
   let changes: Map<string, ApprovedChange[]> | undefined;
+  // A loan's subsidy ends at its maturity, or at the latest new maturity of an approved change
+  // (subsidyEnd): a loan that ended by the quarter's first day has nothing to compute.
+  const extendedIntoQuarter: string[] = [];
 
   return async function next(): Promise<QuarterLoan[]> {
     if (done) return [];
@@ -73,9 +78,10 @@ export function quarterLoanReader(client: pg.ClientBase, o: { countyId: string; 
         const list = changes.get(loanId) ?? [];
         list.push({ kind, requestedOn, decidedAt, newMaturity });
         changes.set(loanId, list);
+        if (newMaturity !== null && newMaturity > o.period.from) extendedIntoQuarter.push(loanId);
       }
     }
-    const loanRows = await rows<LoanRow>(client, LOANS, [o.bankId, o.countyId, o.period.to, after, o.size]);
+    const loanRows = await rows<LoanRow>(client, LOANS, [o.bankId, o.countyId, o.period.to, after, o.size, o.period.from, extendedIntoQuarter]);
     if (loanRows.length < o.size) done = true;
     if (loanRows.length === 0) return [];
     after = loanRows[loanRows.length - 1][9];
