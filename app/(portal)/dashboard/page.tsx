@@ -53,7 +53,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-lg font-semibold" data-testid="dashboard-title">数据总览 · {v.unit.name}</h1>
-        <span className="text-sm text-slate-500">截至 {v.today}</span>
+        <span className="text-sm text-slate-500">
+          截至 {v.today} · <span data-testid="dashboard-computed-at">数据更新于 {new Date(v.computedAt).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}</span>
+        </span>
       </div>
       <Breadcrumbs items={v.crumbs.map((c) => ({ label: c.name, href: unitHref(c.id) }))} />
 
