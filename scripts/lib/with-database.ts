@@ -5,13 +5,13 @@ import { startEmbeddedDb } from "./embedded-db";
 
 /**
  * Runs `work` against DATABASE_URL when set, else against a throwaway embedded PostgreSQL
- * (random port, temp folder, removed afterwards).
+ * (random port, temp folder, removed afterwards); `server` sizes its memory as a server's.
  */
-export async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(work: (url: string) => Promise<T>, opts: { server?: boolean } = {}): Promise<T> {
   if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "microcredit-pg-"));
   const port = 40000 + Math.floor(Math.random() * 20000);
-  const db = await startEmbeddedDb({ dataDir, port, database: "scratch", quiet: true });
+  const db = await startEmbeddedDb({ dataDir, port, database: "scratch", quiet: true, server: opts.server });
   try {
     return await work(db.url);
   } finally {
