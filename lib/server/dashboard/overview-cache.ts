@@ -69,6 +69,11 @@ export function cached<V>(key: string, version: string, compute: () => Promise<V
   return entry.promise;
 }
 
+/** Drops every cached overview (the bench times the computation, not a hit). */
+export function forgetCachedOverviews(): void {
+  entries.clear();
+}
+
 /** How many overviews are held (for tests of the bound). */
 export function cachedCount(): number {
   return entries.size;
