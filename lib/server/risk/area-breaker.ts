@@ -44,6 +44,25 @@ async function areaRows(tx: Tx, scope: (alias: string) => Prisma.Sql, overdueLoa
 }
 
 /**
+ * The outstanding balance of the loans that are non-performing only because an instalment is
+ * overdue too long (not in buffer, claim or split), per village (null: the township's own), as
+ * [townshipId, villageId, fen]: the few such loans are found from ScheduleItem(dueDate, status)
+ * and looked up by key, instead of testing every loan of the province.
+ */
+async function overdueSums(tx: Tx, overdueItem: Prisma.Sql): Promise<[string, string | null, number][]> {
+  const [{ sums }] = await tx.$queryRaw<{ sums: string | null }[]>`
+    SELECT '[' || string_agg('[' || to_json(t)::text || ',' || COALESCE(to_json(v)::text, 'null') || ',' || (npl * 100)::bigint || ']', ',') || ']' AS sums
+    FROM (
+      SELECT l."townshipId" AS t, l."villageId" AS v, SUM(l."outstandingPrincipal") AS npl
+      FROM "Loan" l
+      WHERE l.id = ANY(ARRAY(SELECT DISTINCT s."loanId" FROM "ScheduleItem" s WHERE ${overdueItem}))
+        AND l.kind = 'household' AND l.status NOT IN ('repaid', 'writtenOffCaseKept', 'inBuffer', 'claim', 'split')
+      GROUP BY l."townshipId", l."villageId"
+    ) x`;
+  return sums ? (JSON.parse(sums) as [string, string | null, number][]) : [];
+}
+
+/**
  * The same for a county, or — countyId null — every area of every county (the province-wide
  * figure of the benchmark), all under one profile's rule.
  *
@@ -54,10 +73,11 @@ async function areaRows(tx: Tx, scope: (alias: string) => Prisma.Sql, overdueLoa
  * - in that pass a loan in buffer, claim or split is non-performing from the index alone; any
  *   other is non-performing when it has an instalment overdue too long: inside a county, a
  *   look-up per loan in ScheduleItem(loanId, status, dueDate), which finds nothing without reading
- *   a healthy loan's instalments; across the province, membership of the few loans that have such
- *   an instalment, fetched first and bound as an array (a constant to the planner, so hashed);
+ *   a healthy loan's instalments; across the province, the few loans that have such an
+ *   instalment are summed apart (overdueSums) and added to their village and township;
  * - across the province, the counties are split into as many parts as the machine has cores,
- *   summed side by side on separate connections (inside a transaction they simply run in turn);
+ *   summed side by side on separate connections, next to the overdue sums (inside a transaction
+ *   they simply run in turn);
  * - the rows come back as one JSON document per part, written as text (cheaper than json_agg):
  *   decoding 42,000 rows one by one costs more than the query.
  */
@@ -74,21 +94,24 @@ export async function areasBreaker(tx: Tx, countyId: string | null, today: strin
       Prisma.sql`EXISTS (SELECT 1 FROM "ScheduleItem" s WHERE s."loanId" = l.id AND ${overdueItem})`,
     );
   } else {
-    const [[{ ids }], counties] = await Promise.all([
-      tx.$queryRaw<{ ids: string[] }[]>`
-        SELECT COALESCE(array_agg(DISTINCT s."loanId"), '{}') AS ids FROM "ScheduleItem" s WHERE ${overdueItem}`,
-      tx.orgUnit.findMany({ where: { level: "county" }, select: { id: true }, orderBy: { id: "asc" } }),
-    ]);
+    const counties = await tx.orgUnit.findMany({ where: { level: "county" }, select: { id: true }, orderBy: { id: "asc" } });
     const parts = Math.max(1, Math.min(4, os.availableParallelism(), counties.length));
     const size = Math.ceil(counties.length / parts);
-    const overdueLoan = Prisma.sql`l.id = ANY(${ids}::text[])`;
-    const results = await Promise.all(
-      Array.from({ length: parts }, (_, i) => {
+    const [overdue, ...results] = await Promise.all([
+      overdueSums(tx, overdueItem),
+      ...Array.from({ length: parts }, (_, i) => {
         const part = counties.slice(i * size, (i + 1) * size).map((c) => c.id);
-        return areaRows(tx, (alias) => Prisma.sql`${Prisma.raw(alias)}."countyId" = ANY(${part}::text[])`, overdueLoan);
+        return areaRows(tx, (alias) => Prisma.sql`${Prisma.raw(alias)}."countyId" = ANY(${part}::text[])`, Prisma.sql`FALSE`);
       }),
-    );
+    ]);
     rows = results.flat();
+    const byId = new Map(rows.map((r) => [r[0], r]));
+    for (const [townshipId, villageId, fen] of overdue) {
+      for (const id of villageId === null ? [townshipId] : [villageId, townshipId]) {
+        const row = byId.get(id);
+        if (row) row[4] += fen;
+      }
+    }
   }
   // A level without a threshold (e.g. Guizhou, which has only the lender rule) never trips.
   const rule = {
