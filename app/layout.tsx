@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { releaseRenderAbortStack } from "@/lib/server/render-abort-stack";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,6 +14,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Rendered per request: each page's scripts carry that request's CSP nonce (proxy.ts), which a
   // page prerendered at build time could not.
   await connection();
+  releaseRenderAbortStack();
   return (
     <html lang="zh-CN">
       <body className="min-h-screen font-sans">{children}</body>
