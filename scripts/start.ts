@@ -15,6 +15,7 @@ import { type RunningDb, startEmbeddedDb } from "./lib/embedded-db";
 import { scheduleDailyJob } from "./lib/daily-schedule";
 import { acquireInstanceLock } from "./lib/instance-lock";
 import { migrateDeploy } from "./lib/migrate";
+import { nextStartCommand } from "./lib/next-server";
 import { encryptLegacyPersonalData } from "./lib/encrypt-pii";
 import { piiKey, sessionSecret } from "./lib/secret";
 import { parsePiiKey } from "../lib/server/pii";
@@ -103,7 +104,9 @@ async function main() {
       const build = spawnSync(next, ["build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
       if (build.status !== 0) throw new Error("构建失败，请查看上面的输出。");
     }
-    server = spawn(next, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+    // The same command as the HTTP bench's server (./lib/next-server.ts).
+    const start = nextStartCommand(root, "127.0.0.1", port);
+    server = spawn(start.command, start.args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
     server.stdout!.on("data", (chunk: Buffer) => {
       process.stdout.write(chunk);
       if (chunk.toString().includes("Ready")) {

@@ -1,7 +1,8 @@
 /**
- * The built portal as a child process for the HTTP bench: `next start` on a free loopback port
- * (building first when .next is missing or older than the sources), its memory sampled from
- * /proc over the whole process tree, and a clean stop.
+ * The built portal as a child process for the HTTP bench: `next start` on a free loopback port,
+ * started by the same command as `npm start` (../lib/next-server.ts), building first when .next
+ * is missing or older than the sources; its memory sampled from /proc over the whole process
+ * tree, and a clean stop.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -9,6 +10,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { buildNeeded } from "../lib/build-needed";
+import { nextStartCommand } from "../lib/next-server";
 
 export type RunningServer = {
   base: string;
@@ -131,9 +133,10 @@ export async function startServer(root: string, databaseUrl: string, opts: { nod
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete (env as Record<string, string | undefined>).NODE_ENV;
-  // Node options such as --cpu-prof are refused in NODE_OPTIONS: they go on node's command line.
-  const nextCli = path.join(root, "node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), nextCli, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // Started as `npm start` starts it; node options such as --cpu-prof are refused in NODE_OPTIONS:
+  // they go on node's command line.
+  const start = nextStartCommand(root, "127.0.0.1", port, opts.nodeArgs);
+  const child = spawn(start.command, start.args, {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
