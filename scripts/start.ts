@@ -104,7 +104,7 @@ async function main() {
       const build = spawnSync(next, ["build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
       if (build.status !== 0) throw new Error("构建失败，请查看上面的输出。");
     }
-    // The same command as the HTTP bench's server (./lib/next-server.ts).
+    // The same command and node options as the HTTP bench's server (./lib/next-server.ts).
     const start = nextStartCommand(root, "127.0.0.1", port);
     server = spawn(start.command, start.args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
     server.stdout!.on("data", (chunk: Buffer) => {

@@ -13,8 +13,10 @@ import { cacheSignal } from "react";
  * pg pool) holds the async context it was created or last used in, so one such socket kept every
  * later request reachable: on the HTTP bench's 50-user mixed load the heap left after a full
  * collection grew 105 → 260 → 347 MB a minute apart (723 ServerResponse objects alive after one
- * minute) and the server peaked at 909 MB. Reading `.stack` once replaces the call sites with a
- * string and cuts the chain: the same load for four minutes leaves 87–95 MB, peak 365 MB.
+ * minute); the server peaked at 909 MB, and with its heap capped at 384 MB it ran out of memory
+ * after four minutes. Reading `.stack` once replaces the call sites with a
+ * string and cuts the chain: the same load for four minutes leaves 87–95 MB. (How far garbage may
+ * pile up above that before V8 collects it is set in scripts/lib/next-server.ts.)
  *
  * Called from the root layout, which every page render goes through.
  */
