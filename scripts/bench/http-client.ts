@@ -27,8 +27,24 @@ function cookiePairs(setCookie: string[] | undefined): Map<string, string> {
   return out;
 }
 
-/** One request over a kept-alive loopback connection; the time is until the last byte. */
-export function send(o: { base: string; method?: string; path: string; headers?: Record<string, string>; body?: Buffer; session?: Session }): Promise<Reply> {
+type Request = { base: string; method?: string; path: string; headers?: Record<string, string>; body?: Buffer; session?: Session };
+
+/**
+ * One request over a kept-alive loopback connection; the time is until the last byte. A GET whose
+ * reused connection the server had just closed (its 5 s keep-alive timeout, crossing the request
+ * on the wire: ECONNRESET before any reply) is sent once more on a fresh one, as browsers do and as
+ * Node's documentation advises (`request.reusedSocket`); anything else is the server's answer.
+ */
+export async function send(o: Request): Promise<Reply> {
+  try {
+    return await sendOnce(o);
+  } catch (error) {
+    if ((o.method ?? "GET") === "GET" && (error as { staleSocket?: boolean }).staleSocket) return sendOnce(o);
+    throw error;
+  }
+}
+
+function sendOnce(o: Request): Promise<Reply> {
   const url = new URL(o.path, o.base);
   const headers: Record<string, string> = { ...o.headers };
   if (o.session) headers.cookie = o.session.cookie;
@@ -46,7 +62,9 @@ export function send(o: { base: string; method?: string; path: string; headers?:
       });
     });
     req.setTimeout(60_000, () => req.destroy(new Error("request timed out after 60 s")));
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      reject(req.reusedSocket && error.code === "ECONNRESET" ? Object.assign(error, { staleSocket: true }) : error);
+    });
     req.end(o.body);
   });
 }
