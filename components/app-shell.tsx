@@ -5,11 +5,13 @@ import { SignOutButton } from "./sign-out-button";
 type Props = {
   user: { displayName: string; roleLabel: string; unitName: string };
   nav: (NavItem & { badge?: number })[];
+  /** next-auth's CSRF token for the sign-out form (see SignOutButton). */
+  signOutToken: string | null;
   children: React.ReactNode;
 };
 
 /** Header with who I am, a menu that folds away on a phone, and the page. */
-export function AppShell({ user, nav, children }: Props) {
+export function AppShell({ user, nav, signOutToken, children }: Props) {
   const links = nav.map((item) => (
     <Link key={item.href} href={item.href} className="block rounded px-3 py-2 hover:bg-blue-50 md:inline-block">
       {item.label}
@@ -26,7 +28,7 @@ export function AppShell({ user, nav, children }: Props) {
           <div className="flex items-center gap-3 text-sm">
             <span data-testid="whoami">{user.displayName} · {user.roleLabel}{user.unitName ? ` · ${user.unitName}` : ""}</span>
             <Link href="/change-password" className="hover:underline">修改密码</Link>
-            <SignOutButton />
+            <SignOutButton csrfToken={signOutToken} />
           </div>
         </div>
       </header>

@@ -1,16 +1,28 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useEffect, useState } from "react";
 
-export function SignOutButton() {
-  // Enabled once hydrated: on a slow phone or PC a click before that would do nothing at all.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+/**
+ * A form, not only a script: before the page has hydrated (an old PC, a slow phone) the browser
+ * posts it to next-auth with the CSRF token the server rendered; once hydrated, next-auth's own
+ * signOut() does the same with a fresh token. Never disabled, so no click is lost in between.
+ */
+export function SignOutButton({ csrfToken }: { csrfToken: string | null }) {
   return (
-    <button type="button" disabled={!ready} onClick={() => signOut({ callbackUrl: "/login" })}
-      className="rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10 disabled:opacity-60">
-      退出登录
-    </button>
+    <form
+      action="/api/auth/signout"
+      method="post"
+      className="inline"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void signOut({ callbackUrl: "/login" });
+      }}
+    >
+      <input type="hidden" name="csrfToken" value={csrfToken ?? ""} />
+      <input type="hidden" name="callbackUrl" value="/login" />
+      <button type="submit" className="rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10">
+        退出登录
+      </button>
+    </form>
   );
 }

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from "@/lib/domain/roles";
 import { navFor } from "@/lib/navigation";
 import { todoCounts } from "@/lib/server/applications/todo-counts";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { signOutToken } from "@/lib/server/auth/sign-out-token";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
@@ -16,6 +17,7 @@ export default async function PortalLayout({ children }: { children: React.React
     <AppShell
       user={{ displayName: actor.displayName, roleLabel: ROLE_LABELS[actor.role], unitName: actor.orgUnitName ?? "全系统" }}
       nav={navFor(actor.role).map((item) => ({ ...item, badge: badges[item.href] ?? 0 }))}
+      signOutToken={await signOutToken()}
     >
       {children}
     </AppShell>

@@ -5,6 +5,7 @@ import { ChangePasswordForm } from "@/components/change-password-form";
 import { SignOutButton } from "@/components/sign-out-button";
 import { PASSWORD_HISTORY_SIZE, PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
 import { currentActor } from "@/lib/server/auth/current-actor";
+import { signOutToken } from "@/lib/server/auth/sign-out-token";
 import { changePasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "修改密码" };
@@ -31,7 +32,7 @@ export default async function ChangePasswordPage() {
         <div className="flex items-center justify-between text-sm">
           {forced ? <span /> : <Link href="/" className="text-blue-700 underline">返回首页</Link>}
           <span className="text-slate-700 [&_button]:border-slate-300">
-            <SignOutButton />
+            <SignOutButton csrfToken={await signOutToken()} />
           </span>
         </div>
       </div>

@@ -59,3 +59,20 @@ test("five wrong passwords lock the account; the right one is then refused too",
   await expect(page.getByTestId("login-error")).toHaveText(/已被锁定 15 分钟/);
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("sign-out is a plain form: it works in a page whose script has not loaded", async ({ page, browser, baseURL }) => {
+  await signIn(page, "xian01");
+  const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await page.context().storageState() });
+  try {
+    const plain = await noScript.newPage();
+    await plain.goto("/");
+    await expect(plain.getByTestId("whoami")).toContainText("县级");
+    await plain.getByRole("button", { name: "退出登录" }).click();
+    await expect(plain).toHaveURL(/\/login/);
+    // The session is gone: the portal sends the visitor to sign in again.
+    await plain.goto("/dashboard");
+    await expect(plain).toHaveURL(/\/login/);
+  } finally {
+    await noScript.close();
+  }
+});
