@@ -49,7 +49,7 @@ type AutocannonResult = { duration: number; errors: number; timeouts: number };
 type AutocannonRun = PromiseLike<AutocannonResult> & {
   on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void): void;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// autocannon ships no types: required and typed here for what the bench uses.
 const autocannon = require("autocannon") as (opts: Record<string, unknown>) => AutocannonRun;
 
 /** Lets lib/server modules (which import "server-only") load outside Next.js. */
