@@ -222,6 +222,10 @@ describe("issue 8 §1–2: overview dashboard and loan ledger", () => {
     // Roles without a dashboard are refused.
     const bank = await makeActor("bank_officer", c.county.id);
     await expect(dashboardOverview(bank, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // An account missing its own unit is refused, never shown every county (only an auditor may have none).
+    const unplaced: Actor = { ...cadre, villageId: null, townshipId: null, countyId: null };
+    await expect(dashboardOverview(unplaced, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(dashboardOverview({ ...county, countyId: null }, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("the ledger: filters, masked ID numbers, and an audited export whose total row equals the sum of its rows", async () => {

@@ -49,16 +49,15 @@ function lastMonths(today: string, n = 12): string[] {
   return out;
 }
 
-/** The unit the actor starts at: its own village, township or county (everything for a system-wide auditor). */
+/**
+ * The unit the actor starts at: its own village, township or county; everything only for a
+ * system-wide auditor. Any other account without its unit is refused rather than shown every
+ * county (actorFromUser builds no such actor; this keeps it so if that ever changes).
+ */
 function homeUnit(actor: Actor): string | null {
-  switch (actor.role) {
-    case "village_cadre":
-      return actor.villageId;
-    case "township_officer":
-      return actor.townshipId;
-    default:
-      return actor.countyId;
-  }
+  const home = actor.role === "village_cadre" ? actor.villageId : actor.role === "township_officer" ? actor.townshipId : actor.countyId;
+  if (home === null && actor.role !== "auditor") throw new AppError("FORBIDDEN", "账户未配置所属区域，请联系系统管理员。");
+  return home;
 }
 
 /** The area asked for (or the actor's own), looked up inside the actor's scope: NOT_FOUND outside it. */
