@@ -8,6 +8,7 @@ import { PERSONAL_DATA_ACCESS, type Actor } from "../actor";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { idNumberFor } from "../households/household-view";
+import { scopedTownships } from "../reports/report-table";
 import { areaScope } from "../scope";
 
 export const LEDGER_ROLES = ["county_officer", "township_officer", "finance_officer", "auditor", "admin"] as const;
@@ -117,17 +118,7 @@ export async function loadLedger(tx: Tx, actor: Actor, f: LedgerFilters) {
 
 /** The townships and banks the actor may filter by. */
 export async function ledgerOptions(tx: Tx, actor: Actor) {
-  const scope = areaScope(actor);
-  const townships = await tx.orgUnit.findMany({
-    where: {
-      level: "township",
-      ...(scope.villageId ? { children: { some: { id: scope.villageId } } } : {}),
-      ...(scope.townshipId ? { id: scope.townshipId } : {}),
-      ...(scope.countyId ? { countyId: scope.countyId } : {}),
-    },
-    select: { id: true, name: true },
-    orderBy: { code: "asc" },
-  });
+  const townships = await scopedTownships(tx, actor);
   const banks = await tx.bank.findMany({
     where: actor.countyId ? { countyId: actor.countyId } : {},
     select: { id: true, name: true },

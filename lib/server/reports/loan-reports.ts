@@ -12,13 +12,16 @@ function loanStatus(f: F): LoanState | undefined {
   return f.status as LoanState;
 }
 
+/** The status filter as the export's description shows it. */
+const statusLabel = (f: { status?: string }, none: string) => (f.status ? (LOAN_STATE_LABELS[f.status as LoanState] ?? f.status) : none);
+
 /** 还款明细: every repayment recorded in the period on a loan the actor may see. */
 export const repaymentsReport = defineReport({
   key: "repayments",
   title: "还款明细",
   roles: LOAN_REPORT_ROLES,
   input: LoanReportFilters,
-  describe: (f) => `还款日期 ${period(f)}；贷款状态 ${f.status ? (LOAN_STATE_LABELS[f.status as LoanState] ?? f.status) : "全部"}`,
+  describe: (f) => `还款日期 ${period(f)}；贷款状态 ${statusLabel(f, "全部")}`,
   async load(tx, actor, f) {
     checkPeriod(f);
     const status = loanStatus(f);
@@ -59,7 +62,7 @@ export const disbursementsReport = defineReport({
   title: "放款明细",
   roles: LOAN_REPORT_ROLES,
   input: LoanReportFilters,
-  describe: (f) => `放款日期 ${period(f)}；贷款状态 ${f.status ? (LOAN_STATE_LABELS[f.status as LoanState] ?? f.status) : "全部"}`,
+  describe: (f) => `放款日期 ${period(f)}；贷款状态 ${statusLabel(f, "全部")}`,
   async load(tx, actor, f) {
     checkPeriod(f);
     const status = loanStatus(f);
@@ -112,7 +115,7 @@ export const overdueReport = defineReport({
   title: "逾期与缓冲期",
   roles: LOAN_REPORT_ROLES,
   input: LoanReportFilters,
-  describe: (f) => `贷款状态 ${f.status ? (LOAN_STATE_LABELS[f.status as LoanState] ?? f.status) : "逾期、缓冲期、代偿"}；放款日期 ${period(f)}`,
+  describe: (f) => `贷款状态 ${statusLabel(f, "逾期、缓冲期、代偿")}；放款日期 ${period(f)}`,
   async load(tx, actor, f) {
     checkPeriod(f);
     const status = loanStatus(f);

@@ -85,10 +85,10 @@ export async function loanNames(tx: Tx, actor: Actor, loans: readonly LoanLike[]
   };
 }
 
-/** The townships and banks the actor may filter by (a bank officer: its own bank). */
-export async function reportOptions(tx: Tx, actor: Actor) {
+/** The townships the actor may filter by: its own (a village's), or its county's, in code order. */
+export function scopedTownships(tx: Tx, actor: Actor) {
   const scope = areaScope(actor);
-  const townships = await tx.orgUnit.findMany({
+  return tx.orgUnit.findMany({
     where: {
       level: "township",
       ...(scope.villageId ? { children: { some: { id: scope.villageId } } } : {}),
@@ -98,6 +98,11 @@ export async function reportOptions(tx: Tx, actor: Actor) {
     select: { id: true, name: true },
     orderBy: { code: "asc" },
   });
+}
+
+/** The townships and banks the actor may filter by (a bank officer: its own bank). */
+export async function reportOptions(tx: Tx, actor: Actor) {
+  const townships = await scopedTownships(tx, actor);
   const banks = await tx.bank.findMany({
     where: { ...(actor.countyId ? { countyId: actor.countyId } : {}), ...(actor.role === "bank_officer" ? { id: actor.bankId ?? "-" } : {}) },
     select: { id: true, name: true },
