@@ -195,17 +195,41 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toContain("同一笔贷款同一天不能重复贴息");
     expect(await prisma.subsidyRun.count()).toBe(1);
-    // And directly: a second line over overlapping days is refused by the constraint itself.
+    // And directly, whatever writes the rows: the database itself refuses every way to a second subsidy for a day.
     const run = await prisma.subsidyRun.findFirstOrThrow();
-    const direct = await prisma.subsidyLine
-      .create({
+    const other = await makeSubsidyLoan({
+      c, bankId: otherBankId, principal: "10000.00", rate: "0.0435", termMonths: 12, disbursedOn: "2026-01-05", maturityDate: "2027-01-05",
+      contractNumber: "OTHER", schedule: [{ dueDate: "2027-01-05", principal: "10000.00", interest: "0.00" }],
+    });
+    const fresh = await makeSubsidyLoan({
+      c, bankId, principal: "10000.00", rate: "0.0435", termMonths: 12, disbursedOn: "2026-01-05", maturityDate: "2027-01-05",
+      contractNumber: "FRESH", schedule: [{ dueDate: "2027-01-05", principal: "10000.00", interest: "0.00" }],
+    });
+    const lines = await prisma.subsidyLine.count();
+    const refusal = (write: Promise<unknown>) => write.then(() => "written", (e: unknown) => String((e as Error)?.message ?? e));
+    const line = (o: { loanId?: string; from?: string; to?: string }) =>
+      prisma.subsidyLine.create({
         data: {
-          runId: run.id, loanId: loan.id, kind: "interest", periodFrom: new Date("2026-03-01T00:00:00Z"), periodTo: new Date("2026-03-25T00:00:00Z"),
-          days: 24, subsidisedDays: 24, rate: "0.0435", amount: "1.00", eligible: true,
+          runId: run.id, loanId: o.loanId ?? loan.id, kind: "interest", periodFrom: new Date(`${o.from ?? "2025-12-20"}T00:00:00Z`),
+          periodTo: new Date(`${o.to ?? "2026-03-20"}T00:00:00Z`), days: 24, subsidisedDays: 24, rate: "0.0435", amount: "1.00", eligible: true,
         },
-      })
-      .then(() => null, (e: unknown) => e);
-    expect(String((direct as Error)?.message ?? direct)).toMatch(/SubsidyLine_no_double_subsidy|23P01|exclusion/i);
+      });
+    expect(run.periodFrom.toISOString().slice(0, 10)).toBe("2025-12-20");
+    // A second line for the loan in its run.
+    expect(await refusal(line({}))).toMatch(/Unique constraint|SubsidyLine_loanId_kind_runId_key/);
+    // A line over other days than its run's, which the exclusion between runs would not see.
+    expect(await refusal(line({ loanId: fresh.id, from: "2026-03-01", to: "2026-03-25" }))).toMatch(/SubsidyLine_matches_run/);
+    // A line in this bank's run for a loan of another bank (whose own runs may cover the same days).
+    expect(await refusal(line({ loanId: other.id }))).toMatch(/SubsidyLine_matches_run/);
+    // A second run of the bank over days a run already covers.
+    const overlapping = prisma.subsidyRun.create({
+      data: { countyId: c.county.id, bankId, year: 2026, quarter: 2, periodFrom: new Date("2026-03-19T00:00:00Z"), periodTo: new Date("2026-06-19T00:00:00Z"), profileVersion: 1 },
+    });
+    expect(await refusal(overlapping)).toMatch(/SubsidyRun_no_double_subsidy|23P01|exclusion/i);
+    // Moving the run's days or the loan to another bank afterwards.
+    expect(await refusal(prisma.subsidyRun.update({ where: { id: run.id }, data: { periodTo: new Date("2026-03-25T00:00:00Z") } }))).toMatch(/SubsidyRun_fixed_bank_and_days/);
+    expect(await refusal(prisma.loan.update({ where: { id: loan.id }, data: { bankId: otherBankId } }))).toMatch(/Loan_fixed_bank/);
+    expect(await prisma.subsidyLine.count()).toBe(lines);
   });
 
   it("loans over the subsidy scope (amount or term) and blacklisted borrowers get a zero line with every reason", async () => {

@@ -12,6 +12,7 @@ import {
   subsidyEligibility,
   type Period,
 } from "@/lib/domain/subsidy";
+import { fastQuarter } from "@/lib/domain/subsidy-fast";
 import {
   loanQuarterTimeline,
   subsidyEnd,
@@ -163,10 +164,32 @@ export function quarterCalculator(o: { period: Period; profile: ActiveProfile; t
     const until = end < period.to ? end : period.to;
     // Subsidised up to a day before the quarter began: no balance in it can earn anything.
     if (until <= period.from) return [];
-    const timeline = loanQuarterTimeline({
-      principal: loan.principal, disbursedOn: loan.disbursedOn, schedule: loan.schedule, repayments: reps, changes: loanChanges,
-      balanceUntil: until, quarter: period,
-    });
+    const household = loan.kind === "household";
+    const eligibility = household
+      ? eligibilityOf(
+          loan.principal,
+          loan.termMonths,
+          loan.householdStatus ?? "none",
+          !!loan.householdId && exclusions.blacklistedHouseholds.has(loan.householdId),
+          exclusions.fraudLoans.has(loan.id) || (!!loan.householdId && exclusions.fraudHouseholds.has(loan.householdId)),
+        )
+      : null;
+    const capRate = household ? capRateOf(loan.termMonths, loan.disbursedOn) : "0";
+    // Most loans take the integer path (subsidy-fast.ts); it returns null for what it cannot represent exactly.
+    const fast =
+      eligibility && approved.length === 0
+        ? fastQuarter({
+            principal: loan.principal, disbursedOn: loan.disbursedOn, schedule: loan.schedule, repayments: reps, balanceUntil: until,
+            quarter: period, contractRate: loan.rate, capRate, eligible: eligibility.eligible, dayCountBasis: basis,
+            limitByInterestPaid: reps.length > 0, feeRate: feeRates.household,
+          })
+        : null;
+    const timeline =
+      fast ??
+      loanQuarterTimeline({
+        principal: loan.principal, disbursedOn: loan.disbursedOn, schedule: loan.schedule, repayments: reps, changes: loanChanges,
+        balanceUntil: until, quarter: period,
+      });
     const segments = timeline.balanceSegments;
     const alive = segments.some((s) => s.to > period.from && s.from < period.to);
     if (!alive) return [];
@@ -175,21 +198,15 @@ export function quarterCalculator(o: { period: Period; profile: ActiveProfile; t
     const base = { balanceSegments: segments, overduePeriods: overdue, subsidyEnd: end };
     const lines: ComputedLine[] = [];
 
-    if (loan.kind === "household") {
-      const eligibility = eligibilityOf(
-        loan.principal,
-        loan.termMonths,
-        loan.householdStatus ?? "none",
-        !!loan.householdId && exclusions.blacklistedHouseholds.has(loan.householdId),
-        exclusions.fraudLoans.has(loan.id) || (!!loan.householdId && exclusions.fraudHouseholds.has(loan.householdId)),
-      );
-      const capRate = capRateOf(loan.termMonths, loan.disbursedOn);
+    if (eligibility) {
       // 据实 applies where the portal holds the loan's repayments (see subsidy-timeline.ts).
       const actualInterestPaid = reps.length > 0 ? timeline.interestPaid : undefined;
-      const q = loanQuarterSubsidy({
-        quarter: period, balanceSegments: segments, overduePeriods: overdue, contractRate: loan.rate, capRate,
-        actualInterestPaid, eligible: eligibility.eligible, reason: eligibility.reason, dayCountBasis: basis, withLines: false,
-      });
+      const q = fast
+        ? { ...fast.interest, eligible: eligibility.eligible, reason: eligibility.reason.trim() || "不符合贴息条件" }
+        : loanQuarterSubsidy({
+            quarter: period, balanceSegments: segments, overduePeriods: overdue, contractRate: loan.rate, capRate,
+            actualInterestPaid, eligible: eligibility.eligible, reason: eligibility.reason, dayCountBasis: basis, withLines: false,
+          });
       lines.push({
         loanId: loan.id, kind: "interest", days: q.days, subsidisedDays: q.subsidisedDays, rate: q.rate, amount: q.amount,
         eligible: q.eligible, reason: q.eligible ? (q.limitedByInterestPaid ? "按实付利息据实贴息" : null) : (q.reason ?? null),
@@ -200,7 +217,9 @@ export function quarterCalculator(o: { period: Period; profile: ActiveProfile; t
         },
       });
       if (feeRates.household) {
-        const g = guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.household, dayCountBasis: basis, withLines: false });
+        const g =
+          fast?.fee ??
+          guaranteeFeeSubsidy({ quarter: period, balanceSegments: segments, rate: feeRates.household, dayCountBasis: basis, withLines: false });
         lines.push({
           loanId: loan.id, kind: "guaranteeFee", days: g.days, subsidisedDays: g.subsidisedDays, rate: g.rate, amount: g.amount,
           eligible: true, reason: null, detail: { balanceSegments: segments },

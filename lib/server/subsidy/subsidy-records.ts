@@ -76,7 +76,10 @@ export async function moveRun(tx: Tx, run: SubsidyRun, from: SubsidyRunStatus, t
 
 export const DOUBLE_SUBSIDY_MESSAGE = "同一笔贷款同一天不能重复贴息";
 
-/** Whether a database error is the no-double-subsidy exclusion constraint (SQLSTATE 23P01). */
+/**
+ * Whether a database error is a refused double subsidy: a run overlapping another run of the
+ * bank (exclusion constraint, SQLSTATE 23P01) or a second line for a loan and kind in one run.
+ */
 export function isDoubleSubsidyViolation(error: unknown): boolean {
   const seen = new Set<unknown>();
   const walk = (e: unknown): boolean => {
@@ -84,7 +87,7 @@ export function isDoubleSubsidyViolation(error: unknown): boolean {
     seen.add(e);
     const o = e as Record<string, unknown>;
     if (o.code === "23P01" || o.originalCode === "23P01") return true;
-    if (typeof o.message === "string" && o.message.includes("SubsidyLine_no_double_subsidy")) return true;
+    if (typeof o.message === "string" && /SubsidyRun_no_double_subsidy|SubsidyLine_loanId_kind_runId_key/.test(o.message)) return true;
     return ["cause", "meta", "driverAdapterError", "error"].some((k) => walk(o[k]));
   };
   return walk(error);
