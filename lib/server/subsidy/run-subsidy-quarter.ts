@@ -61,9 +61,12 @@ export const runSubsidyQuarter = mappingDoubleSubsidy(
 
       // Active clawbacks on this bank's loans are deducted from this claim (P-Risk 三(二)).
       const active = await tx.clawback.findMany({ where: { countyId, status: "active", appliedInRunId: null } });
-      const bankLoans = new Set(
-        (await tx.loan.findMany({ where: { id: { in: active.map((c) => c.loanId) }, bankId: bank.id }, select: { id: true } })).map((l) => l.id),
-      );
+      const bankLoans =
+        active.length === 0
+          ? new Set<string>()
+          : new Set(
+              (await tx.loan.findMany({ where: { id: { in: active.map((c) => c.loanId) }, bankId: bank.id }, select: { id: true } })).map((l) => l.id),
+            );
       const deducted = active.filter((c) => bankLoans.has(c.loanId));
       if (deducted.length > 0) {
         await tx.clawback.updateMany({ where: { id: { in: deducted.map((c) => c.id) }, status: "active" }, data: { status: "applied", appliedInRunId: run.id } });
