@@ -94,10 +94,10 @@ describe("issue 8 §1–2: overview dashboard and loan ledger", () => {
     await loan(h8, { n: "L5", principal: "50000", outstanding: "0", status: "repaid", disbursedOn: "2025-02-01", bank: bankA });
 
     // Subsidies: 100.50 paid this quarter, 200.25 paid in January, an ineligible line, an unpaid run.
-    const run = (quarter: number, status: "paid" | "approved", paidOn: string | null) =>
+    const run = (quarter: number, status: "paid" | "approved", paidOn: string | null, from: string, to: string) =>
       prisma.subsidyRun.create({
         data: {
-          countyId: c.county.id, bankId: bankA.id, year: 2026, quarter, periodFrom: new Date("2026-01-01"), periodTo: new Date("2026-03-20"),
+          countyId: c.county.id, bankId: bankA.id, year: 2026, quarter, periodFrom: new Date(from), periodTo: new Date(to),
           status, profileVersion: 1, paidOn: paidOn ? new Date(paidOn) : null,
         },
       });
@@ -105,12 +105,12 @@ describe("issue 8 §1–2: overview dashboard and loan ledger", () => {
       prisma.subsidyLine.create({
         data: { runId, loanId, kind: "interest", periodFrom: new Date(from), periodTo: new Date(to), days: 90, subsidisedDays: 90, rate: "0.0435", amount, eligible },
       });
-    const q1 = await run(1, "paid", "2026-01-20");
+    const q1 = await run(1, "paid", "2026-01-20", "2025-12-21", "2026-03-20");
     await line(q1.id, l2.id, "200.25", "2025-12-21", "2026-03-20");
-    const q2 = await run(2, "paid", "2026-04-20");
+    const q2 = await run(2, "paid", "2026-04-20", "2026-03-21", "2026-06-20");
     await line(q2.id, l1.id, "100.50", "2026-03-21", "2026-06-20");
     await line(q2.id, l2.id, "999.00", "2026-03-21", "2026-06-20", false);
-    const q3 = await run(3, "approved", null);
+    const q3 = await run(3, "approved", null, "2026-06-21", "2026-09-20");
     await line(q3.id, l1.id, "777.00", "2026-06-21", "2026-09-20");
 
     await prisma.fundLedgerEntry.createMany({

@@ -191,14 +191,20 @@ describe("issue 8 §2: reports (repayments, disbursements, overdue, audit log)",
     const run = await prisma.subsidyRun.create({
       data: { countyId: c.county.id, bankId: bankA.id, year: 2026, quarter: 1, periodFrom: new Date("2025-12-21"), periodTo: new Date("2026-03-21"), status: "paid", profileVersion: 1 },
     });
-    const line = (loanId: string, kind: "interest" | "guaranteeFee", amount: string, eligible = true, from = "2025-12-21") =>
+    const line = (loanId: string, kind: "interest" | "guaranteeFee", amount: string) =>
       prisma.subsidyLine.create({
-        data: { runId: run.id, loanId, kind, periodFrom: new Date(from), periodTo: new Date("2026-03-21"), days: 90, subsidisedDays: 90, rate: "0.0435", amount, eligible },
+        data: { runId: run.id, loanId, kind, periodFrom: new Date("2025-12-21"), periodTo: new Date("2026-03-21"), days: 90, subsidisedDays: 90, rate: "0.0435", amount, eligible: true },
       });
     const l1 = await line(loans.R1.id, "interest", "321.99");
     await line(loans.R1.id, "guaranteeFee", "50.01");
-    await line(loans.R3.id, "interest", "100.00", true, "2026-02-01");
-    await line(loans.R2.id, "interest", "999.00", false);
+    await line(loans.R3.id, "interest", "100.00");
+    // R2 is bank B's loan: its (ineligible) line is in bank B's run of the quarter.
+    const runB = await prisma.subsidyRun.create({
+      data: { countyId: c.county.id, bankId: bankB.id, year: 2026, quarter: 1, periodFrom: new Date("2025-12-21"), periodTo: new Date("2026-03-21"), status: "paid", profileVersion: 1 },
+    });
+    await prisma.subsidyLine.create({
+      data: { runId: runB.id, loanId: loans.R2.id, kind: "interest", periodFrom: new Date("2025-12-21"), periodTo: new Date("2026-03-21"), days: 90, subsidisedDays: 0, rate: "0.0435", amount: "999.00", eligible: false },
+    });
     await prisma.clawback.create({ data: { countyId: c.county.id, loanId: loans.R1.id, subsidyLineId: l1.id, amount: "21.99", reason: "骗贷", status: "applied", createdById: county.userId, appliedInRunId: run.id } });
     const zLoan = await prisma.loan.findFirstOrThrow({ where: { contractNumber: "Z1" } });
     const zRun = await prisma.subsidyRun.create({
