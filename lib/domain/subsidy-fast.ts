@@ -125,6 +125,62 @@ function dayOf(value: string): number | null {
 type Segment = { from: number; to: number; fen: number };
 type Span = { from: number; to: number };
 
+// Module-level helpers, not closures: the quarter run calls fastQuarter for every loan.
+
+function credit(byDay: { day: number; fen: number }[], day: number, fen: number) {
+  for (const x of byDay) {
+    if (x.day === day) {
+      x.fen += fen;
+      return;
+    }
+  }
+  byDay.push({ day, fen });
+}
+
+/** An instalment part overdue from the day after it fell due until the day it was paid (as overdueOf). */
+function pushOverdue(overdue: (Span & { k: number })[], due: number, doneOn: number | null, qTo: number) {
+  const from = due + 1;
+  const to = doneOn === null || doneOn > qTo ? qTo : doneOn;
+  if (to > from) overdue.push({ from, to, k: overdue.length });
+}
+
+const byDayThenOrder = (a: { on: number; i: number }, b: { on: number; i: number }) => a.on - b.on || a.i - b.i;
+const byStart = (a: Span & { k: number }, b: Span & { k: number }) => a.from - b.from || a.k - b.k;
+
+/** The quarter's days, subsidised days and Σ balance × days (fen), leaving out `excluded` (as accrue). */
+function accrue(segments: readonly Segment[], qFrom: number, qTo: number, excluded: readonly Span[], everythingExcluded: boolean) {
+  let days = 0;
+  let subsidisedDays = 0;
+  let fenDays = 0;
+  for (const s of segments) {
+    const from = s.from > qFrom ? s.from : qFrom;
+    const to = s.to < qTo ? s.to : qTo;
+    if (to <= from || s.fen === 0) continue;
+    let at = from;
+    for (const e of excluded) {
+      if (e.to <= at || e.from >= to) continue;
+      if (e.from > at) {
+        days += e.from - at;
+        if (!everythingExcluded) {
+          subsidisedDays += e.from - at;
+          fenDays += s.fen * (e.from - at);
+        }
+      }
+      const end = Math.min(e.to, to);
+      days += end - Math.max(e.from, at);
+      at = end;
+    }
+    if (at < to) {
+      days += to - at;
+      if (!everythingExcluded) {
+        subsidisedDays += to - at;
+        fenDays += s.fen * (to - at);
+      }
+    }
+  }
+  return { days, subsidisedDays, fenDays };
+}
+
 export function fastQuarter(o: FastQuarterInput): FastQuarterResult | null {
   const principal = toFen(o.principal);
   const contract = toMicros(o.contractRate);
@@ -161,7 +217,7 @@ export function fastQuarter(o: FastQuarterInput): FastQuarterResult | null {
     reps[i] = { on, principal: p, interest: it, i };
     if (i > 0 && reps[i].on < reps[i - 1].on) sorted = false;
   }
-  if (!sorted) reps.sort((a, b) => a.on - b.on || a.i - b.i);
+  if (!sorted) reps.sort(byDayThenOrder);
 
   const start = dayOf(o.disbursedOn);
   const until = dayOf(o.balanceUntil);
@@ -193,23 +249,15 @@ export function fastQuarter(o: FastQuarterInput): FastQuarterResult | null {
   // Replay (oldest instalment first), as replay(): when each part was fully paid, interest by day.
   const interestDone: (number | null)[] = new Array(n).fill(null);
   const principalDone: (number | null)[] = new Array(n).fill(null);
-  const interestByDay: { day: number; fen: number }[][] = Array.from({ length: n }, () => []);
-  const credit = (i: number, day: number, fen: number) => {
-    for (const x of interestByDay[i]) {
-      if (x.day === day) {
-        x.fen += fen;
-        return;
-      }
-    }
-    interestByDay[i].push({ day, fen });
-  };
+  const interestByDay: { day: number; fen: number }[][] = new Array(n);
+  for (let i = 0; i < n; i++) interestByDay[i] = [];
   for (const r of reps) {
     let interest = r.interest;
     let principalPaid = r.principal;
     for (let i = 0; i < n && !(interest === 0 && principalPaid === 0); i++) {
       if (leftInterest[i] !== 0 && interest !== 0) {
         const pi = leftInterest[i] <= interest ? leftInterest[i] : interest;
-        credit(i, r.on, pi);
+        credit(interestByDay[i], r.on, pi);
         leftInterest[i] -= pi;
         interest -= pi;
       }
@@ -219,7 +267,7 @@ export function fastQuarter(o: FastQuarterInput): FastQuarterResult | null {
         principalPaid -= pp;
       }
     }
-    if (interest !== 0 && n > 0) credit(n - 1, r.on, interest);
+    if (interest !== 0 && n > 0) credit(interestByDay[n - 1], r.on, interest);
     for (let i = 0; i < n; i++) {
       if (interestDone[i] === null && leftInterest[i] === 0) interestDone[i] = r.on;
       if (principalDone[i] === null && leftPrincipal[i] === 0) principalDone[i] = r.on;
@@ -232,16 +280,11 @@ export function fastQuarter(o: FastQuarterInput): FastQuarterResult | null {
 
   // Overdue periods up to the quarter's end, as overdueOf() without changes.
   const overdue: (Span & { k: number })[] = [];
-  const pushOverdue = (due: number, doneOn: number | null) => {
-    const from = due + 1;
-    const to = doneOn === null || doneOn > qTo ? qTo : doneOn;
-    if (to > from) overdue.push({ from, to, k: overdue.length });
-  };
   for (let i = 0; i < n; i++) {
-    pushOverdue(dueDay[i], interestDone[i]);
-    pushOverdue(dueDay[i], principalDone[i]);
+    pushOverdue(overdue, dueDay[i], interestDone[i], qTo);
+    pushOverdue(overdue, dueDay[i], principalDone[i], qTo);
   }
-  overdue.sort((a, b) => a.from - b.from || a.k - b.k);
+  if (overdue.length > 1) overdue.sort(byStart);
 
   // 据实: interest allocated to instalments due in (from, to], or paid in [from, to) ahead of a later one.
   let interestPaid = 0;
@@ -258,43 +301,15 @@ export function fastQuarter(o: FastQuarterInput): FastQuarterResult | null {
     if (last && s.from <= last.to) last.to = Math.max(last.to, s.to);
     else merged.push({ from: s.from, to: s.to });
   }
-  const accrue = (excluded: readonly Span[], everythingExcluded: boolean) => {
-    let days = 0;
-    let subsidisedDays = 0;
-    let fenDays = 0;
-    for (const s of segments) {
-      const from = s.from > qFrom ? s.from : qFrom;
-      const to = s.to < qTo ? s.to : qTo;
-      if (to <= from || s.fen === 0) continue;
-      let at = from;
-      const piece = (a: number, b: number, out: boolean) => {
-        days += b - a;
-        if (!out && !everythingExcluded) {
-          subsidisedDays += b - a;
-          fenDays += s.fen * (b - a);
-        }
-      };
-      for (const e of excluded) {
-        if (e.to <= at || e.from >= to) continue;
-        if (e.from > at) piece(at, e.from, false);
-        const end = Math.min(e.to, to);
-        piece(Math.max(e.from, at), end, true);
-        at = end;
-      }
-      if (at < to) piece(at, to, false);
-    }
-    return { days, subsidisedDays, fenDays };
-  };
-
   const rate = contract <= cap ? contract : cap;
-  const a = accrue(merged, !o.eligible);
+  const a = accrue(segments, qFrom, qTo, merged, !o.eligible);
   const computed = a.subsidisedDays === 0 ? 0n : roundedAmount(a.fenDays, rate, basis);
   const limited = o.limitByInterestPaid && BigInt(interestPaid) < computed;
   const amount = !o.eligible ? 0n : limited ? BigInt(interestPaid) : computed;
 
   let feeLine: FastAccrual | null = null;
   if (fee !== null) {
-    const g = accrue([], false);
+    const g = accrue(segments, qFrom, qTo, [], false);
     const feeAmount = g.subsidisedDays === 0 ? 0n : roundedAmount(g.fenDays, fee, basis);
     feeLine = { days: g.days, subsidisedDays: g.subsidisedDays, rate: formatMicros(fee), amount: formatFen(feeAmount) };
   }

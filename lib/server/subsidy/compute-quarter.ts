@@ -195,26 +195,26 @@ export function quarterCalculator(o: { period: Period; profile: ActiveProfile; t
     if (!alive) return [];
     const arrears = approved.length === 0 ? [] : rescheduledArrears(approved, contractual, period.to);
     const overdue = arrears.length === 0 ? timeline.overduePeriods : [...timeline.overduePeriods, ...arrears];
-    const base = { balanceSegments: segments, overduePeriods: overdue, subsidyEnd: end };
     const lines: ComputedLine[] = [];
 
     if (eligibility) {
       // 据实 applies where the portal holds the loan's repayments (see subsidy-timeline.ts).
       const actualInterestPaid = reps.length > 0 ? timeline.interestPaid : undefined;
       const q = fast
-        ? { ...fast.interest, eligible: eligibility.eligible, reason: eligibility.reason.trim() || "不符合贴息条件" }
+        ? { ...fast.interest, eligible: eligibility.eligible, reason: eligibility.eligible ? undefined : eligibility.reason.trim() || "不符合贴息条件" }
         : loanQuarterSubsidy({
             quarter: period, balanceSegments: segments, overduePeriods: overdue, contractRate: loan.rate, capRate,
             actualInterestPaid, eligible: eligibility.eligible, reason: eligibility.reason, dayCountBasis: basis, withLines: false,
           });
+      const detail: Record<string, unknown> = {
+        balanceSegments: segments, overduePeriods: overdue, subsidyEnd: end, contractRate: loan.rate, capRate, regime, computed: q.computed,
+        actualInterestPaid: actualInterestPaid ?? null, limitedByInterestPaid: q.limitedByInterestPaid,
+      };
+      if (eligibility.reasons.length > 0) detail.reasons = eligibility.reasons;
       lines.push({
         loanId: loan.id, kind: "interest", days: q.days, subsidisedDays: q.subsidisedDays, rate: q.rate, amount: q.amount,
         eligible: q.eligible, reason: q.eligible ? (q.limitedByInterestPaid ? "按实付利息据实贴息" : null) : (q.reason ?? null),
-        detail: {
-          ...base, contractRate: loan.rate, capRate, regime, computed: q.computed,
-          actualInterestPaid: actualInterestPaid ?? null, limitedByInterestPaid: q.limitedByInterestPaid,
-          ...(eligibility.reasons.length > 0 ? { reasons: eligibility.reasons } : {}),
-        },
+        detail,
       });
       if (feeRates.household) {
         const g =
@@ -246,7 +246,7 @@ export function quarterCalculator(o: { period: Period; profile: ActiveProfile; t
       lines.push({
         loanId: loan.id, kind: "enterprise", days: e.days, subsidisedDays: eligible ? e.subsidisedDays : 0, rate: e.rate,
         amount: eligible ? e.amount : "0.00", eligible, reason: eligible ? null : reasons.join("；"),
-        detail: { ...base, householdsDriven, quotaPerHousehold: quota, computed: e.amount },
+        detail: { balanceSegments: segments, overduePeriods: overdue, subsidyEnd: end, householdsDriven, quotaPerHousehold: quota, computed: e.amount },
       });
     }
     if (feeRates.enterprise) {

@@ -60,19 +60,17 @@ export const runSubsidyQuarter = mappingDoubleSubsidy(
       const lines = await storeQuarterLines(tx, { runId: run.id, countyId, bankId: bank.id, period, profile });
 
       // Active clawbacks on this bank's loans are deducted from this claim (P-Risk 三(二)).
-      const active = await tx.clawback.findMany({ where: { countyId, status: "active", appliedInRunId: null } });
-      const bankLoans =
-        active.length === 0
-          ? new Set<string>()
-          : new Set(
-              (await tx.loan.findMany({ where: { id: { in: active.map((c) => c.loanId) }, bankId: bank.id }, select: { id: true } })).map((l) => l.id),
-            );
-      const deducted = active.filter((c) => bankLoans.has(c.loanId));
+      const deducted = lines.clawbacks;
       if (deducted.length > 0) {
-        await tx.clawback.updateMany({ where: { id: { in: deducted.map((c) => c.id) }, status: "active" }, data: { status: "applied", appliedInRunId: run.id } });
+        const applied = await tx.clawback.updateMany({
+          where: { id: { in: deducted.map((c) => c.id) }, status: "active", appliedInRunId: null },
+          data: { status: "applied", appliedInRunId: run.id },
+        });
+        // Another quarter's run of the bank deducted one of them meanwhile: nothing of this run is kept.
+        if (applied.count !== deducted.length) throw new AppError("CONFLICT", "有追缴记录刚被另一季度的贴息申报扣减，本次测算未保存，请重新测算。");
       }
       const linesTotal = lines.total;
-      const clawbackTotal = deducted.reduce((sum, c) => sum.plus(c.amount.toString()), new D(0));
+      const clawbackTotal = deducted.reduce((sum, c) => sum.plus(c.amount), new D(0));
       const total = linesTotal.minus(clawbackTotal).toFixed(2);
       // Nothing is paid through the bank (no loan, or only zero lines): nothing to reconcile.
       await tx.subsidyRun.update({ where: { id: run.id }, data: { total, status: lines.paidThroughBank ? "computed" : "reconciled" } });

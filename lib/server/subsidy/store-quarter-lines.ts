@@ -1,9 +1,11 @@
 import "server-only";
 import { D, type Dec } from "@/lib/domain/decimal";
 import type { Period } from "@/lib/domain/subsidy";
+import { formatFen, toFen } from "@/lib/domain/subsidy-fast";
+import type pg from "pg";
 import { transactionConnection, type Tx } from "../db";
 import type { ActiveProfile } from "../policy/active-profile";
-import { rateTables } from "../policy/rate-tables";
+import { RATE_FIXINGS_SQL, rateTablesOf } from "../policy/rate-tables";
 import { quarterCalculator, type ComputedLine, type Exclusions } from "./compute-quarter";
 import { copySubsidyLines, lineIds } from "./copy-subsidy-lines";
 import { quarterLoanReader } from "./load-quarter-loans";
@@ -16,18 +18,36 @@ const SLICE = 500;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export type StoredLines = { count: number; total: Dec; paidThroughBank: boolean };
+/** A clawback not yet deducted from a claim, on a loan of the run's bank. */
+export type ActiveClawback = { id: string; amount: string };
 
-async function exclusionsOf(tx: Tx, countyId: string): Promise<Exclusions> {
-  const [blacklist, fraud] = await Promise.all([
-    tx.blacklistEntry.findMany({ where: { countyId, status: { in: ["active", "removalPending"] } }, select: { householdId: true, enterpriseId: true } }),
-    tx.clawback.findMany({ where: { countyId }, select: { householdId: true, loanId: true } }),
-  ]);
+export type StoredLines = { count: number; total: Dec; paidThroughBank: boolean; clawbacks: ActiveClawback[] };
+
+/**
+ * The county's blacklist and fraud findings, and the clawbacks still to deduct from this bank's
+ * claim (P-Risk 三(二)), read on the run's own connection (two plain statements).
+ */
+async function exclusionsOf(client: pg.ClientBase, countyId: string, bankId: string): Promise<{ exclusions: Exclusions; clawbacks: ActiveClawback[] }> {
+  const blacklist = await client.query<[string | null, string | null]>({
+    text: `SELECT "householdId", "enterpriseId" FROM "BlacklistEntry" WHERE "countyId" = $1 AND status IN ('active', 'removalPending')`,
+    values: [countyId],
+    rowMode: "array",
+  });
+  const fraud = await client.query<[string | null, string, string, string, boolean]>({
+    text: `SELECT c."householdId", c."loanId", c.id, c.amount::text, (c.status = 'active' AND c."appliedInRunId" IS NULL AND l."bankId" = $2)
+      FROM "Clawback" c LEFT JOIN "Loan" l ON l.id = c."loanId" WHERE c."countyId" = $1 ORDER BY c."createdAt"`,
+    values: [countyId, bankId],
+    rowMode: "array",
+  });
+  const present = (values: (string | null)[]) => new Set(values.filter((v): v is string => v !== null));
   return {
-    blacklistedHouseholds: new Set(blacklist.flatMap((b) => (b.householdId ? [b.householdId] : []))),
-    blacklistedEnterprises: new Set(blacklist.flatMap((b) => (b.enterpriseId ? [b.enterpriseId] : []))),
-    fraudHouseholds: new Set(fraud.flatMap((f) => (f.householdId ? [f.householdId] : []))),
-    fraudLoans: new Set(fraud.map((f) => f.loanId)),
+    exclusions: {
+      blacklistedHouseholds: present(blacklist.rows.map((r) => r[0])),
+      blacklistedEnterprises: present(blacklist.rows.map((r) => r[1])),
+      fraudHouseholds: present(fraud.rows.map((r) => r[0])),
+      fraudLoans: present(fraud.rows.map((r) => r[1])),
+    },
+    clawbacks: fraud.rows.filter((r) => r[4] === true).map((r) => ({ id: r[2], amount: r[3] })),
   };
 }
 
@@ -43,9 +63,11 @@ export async function storeQuarterLines(
   tx: Tx,
   o: { runId: string; countyId: string; bankId: string; period: Period; profile: ActiveProfile },
 ): Promise<StoredLines> {
-  const [exclusions, tables] = await Promise.all([exclusionsOf(tx, o.countyId), rateTables(tx)]);
-  const linesOf = quarterCalculator({ period: o.period, profile: o.profile, tables, exclusions });
   const client = await transactionConnection(tx);
+  const fixings = await client.query<[string, string, string, string]>({ text: RATE_FIXINGS_SQL, rowMode: "array" });
+  const tables = rateTablesOf(fixings.rows.map(([kind, term, rate, effectiveFrom]) => ({ kind, term, rate, effectiveFrom })));
+  const { exclusions, clawbacks } = await exclusionsOf(client, o.countyId, o.bankId);
+  const linesOf = quarterCalculator({ period: o.period, profile: o.profile, tables, exclusions });
   const nextChunk = quarterLoanReader(client, { countyId: o.countyId, bankId: o.bankId, period: o.period, size: CHUNK });
   const nextId = lineIds();
 
@@ -58,7 +80,8 @@ export async function storeQuarterLines(
     return done;
   };
 
-  const stored: StoredLines = { count: 0, total: new D(0), paidThroughBank: false };
+  const stored: StoredLines = { count: 0, total: new D(0), paidThroughBank: false, clawbacks };
+  let totalFen = 0;
   const writes: Promise<void>[] = [];
   try {
     let reading = onConnection(nextChunk);
@@ -69,8 +92,11 @@ export async function storeQuarterLines(
         for (const loan of chunk.slice(i, i + SLICE)) {
           for (const line of linesOf(loan)) {
             lines.push(line);
-            stored.total = stored.total.plus(line.amount);
-            if (!stored.paidThroughBank && BANK_KINDS.includes(line.kind) && new D(line.amount).gt(0)) stored.paidThroughBank = true;
+            // Amounts are fen ("12.34"): summed as integers, any other text as a Decimal.
+            const fen = toFen(line.amount);
+            if (fen === null) stored.total = stored.total.plus(line.amount);
+            else totalFen += fen;
+            if (!stored.paidThroughBank && BANK_KINDS.includes(line.kind) && (fen === null ? new D(line.amount).gt(0) : fen > 0)) stored.paidThroughBank = true;
           }
         }
         await turn();
@@ -81,12 +107,13 @@ export async function storeQuarterLines(
     await Promise.all(writes);
   } catch (error) {
     // A failed COPY aborts the transaction and every statement after it fails with "current
-    // transaction is aborted": report the COPY's own error (e.g. the exclusion constraint).
+    // transaction is aborted": report the COPY's own error (e.g. a second line for a loan, or a line that does not match its run).
     const failedWrite = (await Promise.allSettled(writes)).find((r) => r.status === "rejected");
     throw failedWrite ? (failedWrite as PromiseRejectedResult).reason : error;
   } finally {
     // Nothing of this run may still be on the connection when Prisma uses it again (e.g. to roll back).
     await queue;
   }
+  stored.total = stored.total.plus(formatFen(totalFen));
   return stored;
 }
