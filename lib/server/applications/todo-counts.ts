@@ -1,30 +1,30 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
+import type { ApplicationStatus, Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/lib/domain/roles";
 import { areaScope } from "../scope";
 import { defineQuery } from "../use-case";
 
-type Todo = { key: string; label: string; href: string; where: Prisma.ApplicationWhereInput };
+type Todo = { key: string; label: string; href: string; status: ApplicationStatus };
 
-/** What awaits each role (待办), as application filters. */
+/** What awaits each role (待办): applications in a status. */
 const TODOS = {
   village_cadre: [
-    { key: "returned", label: "被退回待修改的申请", href: "/applications?status=returned", where: { status: "returned" } },
-    { key: "draft", label: "未提交的草稿", href: "/applications?status=draft", where: { status: "draft" } },
+    { key: "returned", label: "被退回待修改的申请", href: "/applications?status=returned", status: "returned" },
+    { key: "draft", label: "未提交的草稿", href: "/applications?status=draft", status: "draft" },
   ],
   township_officer: [
-    { key: "submitted", label: "待审核的申请", href: "/applications?status=submitted", where: { status: "submitted" } },
-    { key: "townshipReviewed", label: "待公示的申请", href: "/publicity", where: { status: "townshipReviewed" } },
-    { key: "objection", label: "待处理的公示异议", href: "/applications?status=objection", where: { status: "objection" } },
+    { key: "submitted", label: "待审核的申请", href: "/applications?status=submitted", status: "submitted" },
+    { key: "townshipReviewed", label: "待公示的申请", href: "/publicity", status: "townshipReviewed" },
+    { key: "objection", label: "待处理的公示异议", href: "/applications?status=objection", status: "objection" },
   ],
   county_officer: [
-    { key: "publicityPassed", label: "待县中心审批的申请", href: "/applications?status=publicityPassed", where: { status: "publicityPassed" } },
-    { key: "countyApproved", label: "待批转银行的申请", href: "/batches", where: { status: "countyApproved" } },
+    { key: "publicityPassed", label: "待县中心审批的申请", href: "/applications?status=publicityPassed", status: "publicityPassed" },
+    { key: "countyApproved", label: "待批转银行的申请", href: "/batches", status: "countyApproved" },
   ],
   bank_officer: [
-    { key: "batched", label: "待银行审批的申请", href: "/applications?status=batched", where: { status: "batched" } },
-    { key: "bankApproved", label: "已审批待放款的申请", href: "/applications?status=bankApproved", where: { status: "bankApproved" } },
+    { key: "batched", label: "待银行审批的申请", href: "/applications?status=batched", status: "batched" },
+    { key: "bankApproved", label: "已审批待放款的申请", href: "/applications?status=bankApproved", status: "bankApproved" },
   ],
   finance_officer: [],
   auditor: [],
@@ -42,7 +42,10 @@ export const todoCounts = defineQuery({
       ...(actor.role === "bank_officer" ? { batch: { bankId: actor.bankId ?? "" } } : {}),
     };
     const todos: readonly Todo[] = TODOS[actor.role];
-    const counts = await Promise.all(todos.map((t) => tx.application.count({ where: { ...scope, ...t.where } })));
-    return todos.map((t, i) => ({ key: t.key, label: t.label, href: t.href, count: counts[i] }));
+    if (todos.length === 0) return [];
+    // One grouped count for all of the role's statuses (every page's navigation shows them).
+    const groups = await tx.application.groupBy({ by: ["status"], where: { ...scope, status: { in: todos.map((t) => t.status) } }, _count: { _all: true } });
+    const counts = new Map(groups.map((g) => [g.status, g._count._all]));
+    return todos.map((t) => ({ key: t.key, label: t.label, href: t.href, count: counts.get(t.status) ?? 0 }));
   },
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import type { Actor } from "../actor";
 import { actorFromUser } from "../actor-from-user";
 import { prisma } from "../db";
@@ -24,11 +25,18 @@ export async function currentActor(): Promise<Actor | null> {
 }
 
 /**
+ * One lookup per page request: the portal layout and the page both ask for the actor, and
+ * React's cache() hands the page the layout's (it is scoped to one server render, so every
+ * request still reads the user afresh). Server actions and route handlers use currentActor.
+ */
+const actorOfThisRender = cache(currentActor);
+
+/**
  * For pages: the actor, or a redirect to sign in. A user who must change the password set by an
  * administrator sees nothing else until it is changed.
  */
 export async function requireActor(): Promise<Actor> {
-  const actor = await currentActor();
+  const actor = await actorOfThisRender();
   if (!actor) redirect("/login");
   if (actor.mustChangePassword) redirect("/change-password");
   return actor;
