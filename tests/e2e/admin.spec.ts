@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, type Page, test } from "@playwright/test";
-import { one, signIn, sql } from "./helpers";
+import { one, signIn, signOut, sql } from "./helpers";
 
 /** The server's today (Asia/Shanghai), which the fake clock of other specs may have moved. */
 async function serverToday(page: Page): Promise<Date> {
@@ -35,8 +35,7 @@ test("an admin creates a township officer, who signs in with the one-time passwo
   await page.getByRole("button", { name: "创建用户" }).click();
   await expect(page.getByTestId("error-orgUnitId")).toHaveText("该角色须隶属于乡镇");
 
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(otp);
@@ -131,7 +130,7 @@ test("an admin adopts the Guizhou template, is refused activation until the blan
 
   // The county's breaker page follows the profile in force on each day: Henan's strict ">" rule
   // until the day before the effective date, Guizhou's "≥ 3%" lender rule from that date.
-  await page.getByRole("button", { name: "退出登录" }).click();
+  await signOut(page);
   await signIn(page, "xian01");
   const setClock = async (iso: string | null) => expect((await page.request.post("/api/test/clock", { data: { now: iso } })).ok()).toBe(true);
   try {

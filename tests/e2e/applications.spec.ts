@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, type Page, test } from "@playwright/test";
-import { one, plainIdNumber, signIn, sql } from "./helpers";
+import { one, plainIdNumber, signIn, signOut, sql } from "./helpers";
 
 const PDF = { name: "申请书.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% signed application scan\n") };
 
@@ -21,10 +21,6 @@ async function setClock(page: Page, iso: string | null) {
   expect(response.ok()).toBe(true);
 }
 
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 /** A village cadre creates, documents and submits an application; returns its id. */
 async function submitApplicationAsCadre(page: Page, household: { id: string }, amount = "30000") {

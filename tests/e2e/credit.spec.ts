@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { one, plainIdNumber, signIn, sql } from "./helpers";
+import { one, plainIdNumber, signIn, signOut, sql } from "./helpers";
 
 const DONGGUAN = "410499101001"; // 城关镇 东关村, cun01's village
 
@@ -8,10 +8,6 @@ async function setClock(page: Page, iso: string | null) {
   expect(response.ok()).toBe(true);
 }
 
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 function dayAfter(date: string) {
   const d = new Date(`${date}T02:00:00Z`);

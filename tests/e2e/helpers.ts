@@ -25,6 +25,15 @@ export async function one<T extends pg.QueryResultRow = Record<string, unknown>>
   return rows[0];
 }
 
+/**
+ * Signs out with the header's form and waits for the sign-in page: the form's POST is a real
+ * navigation, and a page.goto sent while it is in flight is aborted (net::ERR_ABORTED).
+ */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("用户名").fill(username);

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { one, signIn, sql } from "./helpers";
+import { one, signIn, signOut, sql } from "./helpers";
 
 const VILLAGE = "410499103004"; // 石桥镇 马庄村
 const BANK = "中国农业银行示范县支行"; // yinhang01's bank
@@ -17,10 +17,6 @@ async function dailyJob(page: Page, date: string) {
   return (await response.json()) as { runs: { county: string; lossCasesOpened?: number; skipped?: string }[] };
 }
 
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 /**
  * A disbursed 10,000 元 loan of a 马庄村 household at the demo bank, written directly as issue 4's

@@ -1,6 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import { expect, test } from "@playwright/test";
-import { one, signIn, sql } from "./helpers";
+import { one, signIn, signOut, sql } from "./helpers";
 
 const homes = [
   { username: "cun01", role: "村级金融扶贫服务部", unit: "东关村" },
@@ -18,8 +18,7 @@ for (const h of homes) {
     await expect(page.getByTestId("home-role")).toHaveText(h.role);
     await expect(page.getByTestId("home-unit")).toHaveText(h.unit);
     await expect(page.getByRole("heading", { name: "我的职责" })).toBeVisible();
-    await page.getByRole("button", { name: "退出登录" }).click();
-    await expect(page).toHaveURL(/\/login/);
+    await signOut(page);
   });
 }
 

@@ -1,14 +1,10 @@
 import ExcelJS from "exceljs";
 import { expect, type Page, test } from "@playwright/test";
-import { one, signIn, sql } from "./helpers";
+import { one, signIn, signOut, sql } from "./helpers";
 
 const VILLAGE = "410499103004"; // 石桥镇 马庄村
 const BANK = "中国农业银行示范县支行"; // yinhang01's bank
 
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 /** "1,234.56" → 123456 fen, exactly (no floats). */
 function fen(text: string): bigint {
