@@ -45,11 +45,16 @@ export type FastQuarterResult = {
   fee: FastAccrual | null;
 };
 
-const MAX_FEN = 100_000_000_000; // 10^9 元: fen × days × 92 stays a safe integer
+const MAX_FEN = 100_000_000_000; // 10^9 元: fen × days over any quarter stays a safe integer
+const MAX_MICROS = 1_000_000_000_000;
 
-/** "1234.5" / "1234.56" / "1234" → 123450 / 123456 / 123400 fen; null when not exactly fen. */
-export function toFen(value: string): number | null {
-  let fen = 0;
+/**
+ * A plain non-negative decimal ("12", "12.5", "0.0435") as an integer count of 10^-scale units;
+ * null for anything else: more decimals than `scale`, a sign, an exponent, a bare "." or a value
+ * above `max` units.
+ */
+function scaledInteger(value: string, scale: number, max: number): number | null {
+  let units = 0;
   let decimals = -1;
   if (value.length === 0) return null;
   for (let i = 0; i < value.length; i++) {
@@ -60,34 +65,23 @@ export function toFen(value: string): number | null {
       continue;
     }
     if (c < 48 || c > 57) return null;
-    if (decimals >= 0 && ++decimals > 2) return null;
-    fen = fen * 10 + (c - 48);
-    if (fen > MAX_FEN) return null;
+    if (decimals >= 0 && ++decimals > scale) return null;
+    units = units * 10 + (c - 48);
+    if (units > max) return null;
   }
   if (decimals === 0) return null;
-  return decimals <= 0 ? fen * 100 : decimals === 1 ? fen * 10 : fen;
+  for (let d = decimals < 0 ? 0 : decimals; d < scale; d++) units *= 10;
+  return units > max ? null : units;
+}
+
+/** "1234.5" / "1234.56" / "1234" → 123450 / 123456 / 123400 fen; null when not exactly fen. */
+export function toFen(value: string): number | null {
+  return scaledInteger(value, 2, MAX_FEN);
 }
 
 /** "0.0435" → 43500 millionths; null when longer than 6 decimals or not a plain non-negative decimal. */
 export function toMicros(value: string): number | null {
-  let micros = 0;
-  let decimals = -1;
-  if (value.length === 0) return null;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c === 46) {
-      if (decimals >= 0 || i === 0) return null;
-      decimals = 0;
-      continue;
-    }
-    if (c < 48 || c > 57) return null;
-    if (decimals >= 0 && ++decimals > 6) return null;
-    micros = micros * 10 + (c - 48);
-    if (micros > 1_000_000_000_000) return null;
-  }
-  if (decimals === 0) return null;
-  for (let d = decimals < 0 ? 0 : decimals; d < 6; d++) micros *= 10;
-  return micros;
+  return scaledInteger(value, 6, MAX_MICROS);
 }
 
 /** Fen as money text: 123450 → "1234.50". */

@@ -127,6 +127,8 @@ describe("the quarter run's integer path", () => {
     expect([toFen(""), toFen("."), toFen(".5"), toFen("5."), toFen("1.234"), toFen("1,000"), toFen("+1")]).toEqual([null, null, null, null, null, null, null]);
     expect([toMicros("0.0435"), toMicros("0.043500"), toMicros("1"), toMicros("0.000001")]).toEqual([43_500, 43_500, 1_000_000, 1]);
     expect(toMicros("0.0000001")).toBeNull();
+    // Beyond 10^9 元 (and its fen × days no longer certainly a safe integer): the Decimal path.
+    expect([toFen("1000000000"), toFen("1000000000.01"), toFen("99999999999")]).toEqual([100_000_000_000, null, null]);
     expect([formatFen(0), formatFen(5), formatFen(1205), formatFen(123456789n)]).toEqual(["0.00", "0.05", "12.05", "1234567.89"]);
     expect([formatMicros(43_500), formatMicros(50_000), formatMicros(43_250), formatMicros(1), formatMicros(1_500_000)]).toEqual(["0.0435", "0.0500", "0.04325", "0.000001", "1.5000"]);
   });
