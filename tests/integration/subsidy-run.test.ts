@@ -178,6 +178,32 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
     expect(await prisma.subsidyLine.count()).toBe(10);
   });
 
+  it("two transactions writing overlapping runs of one bank at once: one commits, the other is refused with nothing kept", async () => {
+    const loan = await makeSubsidyLoan({
+      c, bankId, principal: "10000.00", rate: "0.0435", termMonths: 12, disbursedOn: "2026-01-05", maturityDate: "2027-01-05",
+      schedule: [{ dueDate: "2027-01-05", principal: "10000.00", interest: "0.00" }],
+    });
+    const day = (d: string) => new Date(`${d}T00:00:00Z`);
+    // Whatever writes them (a settlement day changed between two quarters, a bug): runs over 03-19 … 03-20 twice.
+    const write = (quarter: number, from: string, to: string) =>
+      prisma.$transaction(async (tx) => {
+        const run = await tx.subsidyRun.create({
+          data: { countyId: c.county.id, bankId, year: 2026, quarter, periodFrom: day(from), periodTo: day(to), profileVersion: 1 },
+        });
+        // Hold the transaction open so that the other one's run is written meanwhile.
+        await tx.$executeRawUnsafe("SELECT pg_sleep(0.2)");
+        await tx.subsidyLine.create({
+          data: { runId: run.id, loanId: loan.id, kind: "interest", periodFrom: day(from), periodTo: day(to), days: 1, subsidisedDays: 1, rate: "0.0435", amount: "1.00", eligible: true },
+        });
+      });
+    const results = await Promise.allSettled([write(1, "2025-12-20", "2026-03-20"), write(2, "2026-03-19", "2026-06-19")]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(String(refused.reason?.message ?? refused.reason)).toMatch(/SubsidyRun_no_double_subsidy|23P01|exclusion/i);
+    expect(await prisma.subsidyRun.count()).toBe(1);
+    expect(await prisma.subsidyLine.count()).toBe(1);
+  });
+
   it("the database refuses to subsidise a loan twice for one day, and the run says so in Chinese", async () => {
     const loan = await makeSubsidyLoan({
       c, bankId, principal: "10000.00", rate: "0.0435", termMonths: 12, disbursedOn: "2026-01-05", maturityDate: "2027-01-05",
