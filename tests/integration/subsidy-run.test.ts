@@ -178,11 +178,15 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
     expect(await prisma.subsidyLine.count()).toBe(10);
   });
 
-  it("two transactions writing overlapping runs of one bank at once: one commits, the other is refused with nothing kept", async () => {
-    const loan = await makeSubsidyLoan({
-      c, bankId, principal: "10000.00", rate: "0.0435", termMonths: 12, disbursedOn: "2026-01-05", maturityDate: "2027-01-05",
-      schedule: [{ dueDate: "2027-01-05", principal: "10000.00", interest: "0.00" }],
+  /** 10,000 at 4.35% for a year from 2026-01-05, principal at maturity. */
+  const yearLoan = (bank: string, contractNumber?: string) =>
+    makeSubsidyLoan({
+      c, bankId: bank, principal: "10000.00", rate: "0.0435", termMonths: 12, disbursedOn: "2026-01-05", maturityDate: "2027-01-05",
+      contractNumber, schedule: [{ dueDate: "2027-01-05", principal: "10000.00", interest: "0.00" }],
     });
+
+  it("two transactions writing overlapping runs of one bank at once: one commits, the other is refused with nothing kept", async () => {
+    const loan = await yearLoan(bankId);
     const day = (d: string) => new Date(`${d}T00:00:00Z`);
     // Whatever writes them (a settlement day changed between two quarters, a bug): runs over 03-19 … 03-20 twice.
     const write = (quarter: number, from: string, to: string) =>
@@ -205,10 +209,7 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
   });
 
   it("the database refuses to subsidise a loan twice for one day, and the run says so in Chinese", async () => {
-    const loan = await makeSubsidyLoan({
-      c, bankId, principal: "10000.00", rate: "0.0435", termMonths: 12, disbursedOn: "2026-01-05", maturityDate: "2027-01-05",
-      schedule: [{ dueDate: "2027-01-05", principal: "10000.00", interest: "0.00" }],
-    });
+    const loan = await yearLoan(bankId);
     setNow("2026-03-25T02:00:00Z");
     await runSubsidyQuarter(county, { bankId, year: 2026, quarter: 1 });
     // The county changes its settlement day to the 19th: Q2 would start on 03-19, a day Q1 already paid.
@@ -223,14 +224,8 @@ describe("subsidy quarter run (real PostgreSQL)", () => {
     expect(await prisma.subsidyRun.count()).toBe(1);
     // And directly, whatever writes the rows: the database itself refuses every way to a second subsidy for a day.
     const run = await prisma.subsidyRun.findFirstOrThrow();
-    const other = await makeSubsidyLoan({
-      c, bankId: otherBankId, principal: "10000.00", rate: "0.0435", termMonths: 12, disbursedOn: "2026-01-05", maturityDate: "2027-01-05",
-      contractNumber: "OTHER", schedule: [{ dueDate: "2027-01-05", principal: "10000.00", interest: "0.00" }],
-    });
-    const fresh = await makeSubsidyLoan({
-      c, bankId, principal: "10000.00", rate: "0.0435", termMonths: 12, disbursedOn: "2026-01-05", maturityDate: "2027-01-05",
-      contractNumber: "FRESH", schedule: [{ dueDate: "2027-01-05", principal: "10000.00", interest: "0.00" }],
-    });
+    const other = await yearLoan(otherBankId, "OTHER");
+    const fresh = await yearLoan(bankId, "FRESH");
     const lines = await prisma.subsidyLine.count();
     const refusal = (write: Promise<unknown>) => write.then(() => "written", (e: unknown) => String((e as Error)?.message ?? e));
     const line = (o: { loanId?: string; from?: string; to?: string }) =>
