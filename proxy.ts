@@ -1,5 +1,6 @@
-import { encode, getToken } from "next-auth/jwt";
+import { getToken } from "next-auth/jwt";
 import { type NextRequest, NextResponse } from "next/server";
+import { decodeSession, encodeSession } from "@/lib/server/auth/session-jwt";
 import { SESSION_MAX_AGE_SECONDS, sessionExpired } from "@/lib/server/auth/session-policy";
 import { baseSecurityHeaders, contentSecurityPolicy, crossSiteRefused } from "@/lib/server/http/security-headers";
 
@@ -42,7 +43,7 @@ export async function proxy(request: NextRequest) {
   if (PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`))) return secured(next());
 
   const secret = process.env.NEXTAUTH_SECRET;
-  const token = await getToken({ req: request, secret });
+  const token = await getToken({ req: request, secret, decode: decodeSession });
   const nowMs = Date.now();
   if (!token || sessionExpired(token as { loginAt?: number; lastSeen?: number }, nowMs)) {
     const login = new URL("/login", request.url);
@@ -55,7 +56,7 @@ export async function proxy(request: NextRequest) {
 
   const response = secured(next());
   if (nowMs - (token.lastSeen as number) > REFRESH_AFTER_MS) {
-    const refreshed = await encode({ token: { ...token, lastSeen: nowMs }, secret: secret!, maxAge: SESSION_MAX_AGE_SECONDS });
+    const refreshed = await encodeSession({ token: { ...token, lastSeen: nowMs }, secret: secret!, maxAge: SESSION_MAX_AGE_SECONDS });
     response.cookies.set(sessionCookieName(request), refreshed, {
       httpOnly: true,
       sameSite: "lax",

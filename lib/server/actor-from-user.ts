@@ -1,7 +1,10 @@
 import type { OrgUnit, User } from "@/generated/prisma/client";
 import { ROLE_ORG_LEVEL, type Actor } from "./actor";
 
-type UserWithUnit = User & { orgUnit: OrgUnit | null };
+/** What an actor is built from: a user row and its unit (a Prisma row, or current-actor.ts's prepared read). */
+type UserWithUnit = Pick<User, "id" | "username" | "displayName" | "role" | "bankId" | "mustChangePassword"> & {
+  orgUnit: Pick<OrgUnit, "id" | "name" | "level" | "parentId" | "countyId"> | null;
+};
 
 /** Builds an Actor; a unit that does not match the role's level gives no scope at all. */
 export function actorFromUser(user: UserWithUnit): Actor | null {

@@ -13,7 +13,7 @@ const globalForPool = globalThis as unknown as { checkedOutConnections?: Map<num
 const checkedOut = (globalForPool.checkedOutConnections ??= new Map<number, pg.PoolClient>());
 const backendPid = (client: pg.PoolClient) => (client as unknown as { processID?: number }).processID;
 
-function createClient(connectionString: string) {
+function createPool(connectionString: string) {
   const pool = new pg.Pool({ connectionString, max: 10 });
   pool.on("acquire", (client) => {
     const pid = backendPid(client);
@@ -23,6 +23,10 @@ function createClient(connectionString: string) {
     const pid = backendPid(client);
     if (pid !== undefined && checkedOut.get(pid) === client) checkedOut.delete(pid);
   });
+  return pool;
+}
+
+function createClient(pool: pg.Pool) {
   return new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // The keyed hash of an ID number is for lookups inside the database, never for callers.
@@ -32,15 +36,21 @@ function createClient(connectionString: string) {
 
 type Client = ReturnType<typeof createClient>;
 
-const globalForPrisma = globalThis as unknown as { prisma?: Client };
+const globalForPrisma = globalThis as unknown as { prisma?: Client; pool?: pg.Pool };
 
 function client(): Client {
-  if (!globalForPrisma.prisma) {
+  if (!globalForPrisma.prisma) globalForPrisma.prisma = createClient(pool());
+  return globalForPrisma.prisma;
+}
+
+/** The one connection pool of this process, shared by Prisma and ./sql.ts. */
+export function pool(): pg.Pool {
+  if (!globalForPrisma.pool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set: start the portal with `npm start`.");
-    globalForPrisma.prisma = createClient(connectionString);
+    globalForPrisma.pool = createPool(connectionString);
   }
-  return globalForPrisma.prisma;
+  return globalForPrisma.pool;
 }
 
 /**

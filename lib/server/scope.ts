@@ -43,3 +43,20 @@ export function orgUnitScope(actor: Actor) {
       return { countyId: required(actor.countyId, "县") };
   }
 }
+
+/**
+ * orgUnitScope as a SQL condition on `alias` (for the prepared statements of ./sql.ts): the text
+ * and its one parameter, numbered `$param`, or TRUE and no parameter for a system-wide auditor.
+ */
+export function orgUnitScopeSql(actor: Actor, alias: string, param: number): { text: string; values: string[] } {
+  switch (actor.role) {
+    case "village_cadre":
+      return { text: `${alias}.id = $${param}`, values: [required(actor.villageId, "村")] };
+    case "township_officer":
+      return { text: `(${alias}.id = $${param} OR ${alias}."parentId" = $${param})`, values: [required(actor.townshipId, "乡镇")] };
+    case "auditor":
+      return actor.countyId ? { text: `${alias}."countyId" = $${param}`, values: [actor.countyId] } : { text: "TRUE", values: [] };
+    default:
+      return { text: `${alias}."countyId" = $${param}`, values: [required(actor.countyId, "县")] };
+  }
+}

@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import type { ApplicationStatus, Prisma } from "@/generated/prisma/client";
+import type { ApplicationStatus } from "@/generated/prisma/client";
 import type { Role } from "@/lib/domain/roles";
 import { areaScope } from "../scope";
+import { queryRows, statement } from "../sql";
 import { defineQuery } from "../use-case";
 
 type Todo = { key: string; label: string; href: string; status: ApplicationStatus };
@@ -36,16 +37,22 @@ export const todoCounts = defineQuery({
   name: "application.todo",
   roles: ["village_cadre", "township_officer", "county_officer", "bank_officer", "finance_officer", "auditor", "admin"],
   input: z.object({}).optional().default({}),
-  async run({ actor, tx }) {
-    const scope: Prisma.ApplicationWhereInput = {
-      ...areaScope(actor),
-      ...(actor.role === "bank_officer" ? { batch: { bankId: actor.bankId ?? "" } } : {}),
-    };
+  async run({ actor }) {
     const todos: readonly Todo[] = TODOS[actor.role];
     if (todos.length === 0) return [];
-    // One grouped count for all of the role's statuses (every page's navigation shows them).
-    const groups = await tx.application.groupBy({ by: ["status"], where: { ...scope, status: { in: todos.map((t) => t.status) } }, _count: { _all: true } });
-    const counts = new Map(groups.map((g) => [g.status, g._count._all]));
+    // One grouped count for all of the role's statuses: every page's navigation shows them, so it
+    // is a prepared statement (../sql.ts). The scope is one column (areaScope) or none.
+    const [column, value] = Object.entries(areaScope(actor))[0] ?? [];
+    const bank = actor.role === "bank_officer";
+    const values: unknown[] = [todos.map((t) => t.status)];
+    const where = [`a.status = ANY($1::"ApplicationStatus"[])`];
+    if (column) where.push(`a."${column}" = $${values.push(value)}`);
+    if (bank) where.push(`EXISTS (SELECT 1 FROM "Batch" b WHERE b.id = a."batchId" AND b."bankId" = $${values.push(actor.bankId ?? "")})`);
+    const rows = await queryRows<{ status: ApplicationStatus; count: number }>(
+      statement(`SELECT a.status::text AS status, count(*)::int AS count FROM "Application" a WHERE ${where.join(" AND ")} GROUP BY a.status`),
+      values,
+    );
+    const counts = new Map(rows.map((g) => [g.status, g.count]));
     return todos.map((t) => ({ key: t.key, label: t.label, href: t.href, count: counts.get(t.status) ?? 0 }));
   },
 });

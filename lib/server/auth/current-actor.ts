@@ -1,27 +1,85 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "../actor";
 import { actorFromUser } from "../actor-from-user";
-import { prisma } from "../db";
+import { epochMs, queryRows, statement } from "../sql";
 import { isAdminLocked } from "../users/admin-lock";
-import { authOptions } from "./options";
+import { decodeSession, SESSION_COOKIES } from "./session-jwt";
 import { sessionExpired } from "./session-policy";
 
 type SessionWithUid = { uid?: string; loginAt?: number; lastSeen?: number };
+
+type UserRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Actor["role"];
+  bankId: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  passwordChangedMs: number;
+  lockedUntilMs: number | null;
+  unitId: string | null;
+  unitName: string | null;
+  unitLevel: "county" | "township" | "village" | null;
+  unitParentId: string | null;
+  unitCountyId: string | null;
+};
+
+const USER_WITH_UNIT = statement(
+  `SELECT u.id, u.username, u."displayName", u.role::text AS role, u."bankId", u.active, u."mustChangePassword",
+     ${epochMs('u."passwordChangedAt"')} AS "passwordChangedMs", ${epochMs('u."lockedUntil"')} AS "lockedUntilMs",
+     o.id AS "unitId", o.name AS "unitName", o.level::text AS "unitLevel", o."parentId" AS "unitParentId", o."countyId" AS "unitCountyId"
+   FROM "User" u LEFT JOIN "OrgUnit" o ON o.id = u."orgUnitId"
+   WHERE u.id = $1`,
+);
+
+type CookieJar = Awaited<ReturnType<typeof cookies>>;
+
+/** The session token from its cookie; next-auth splits one over 4 KB into `name.0`, `name.1`, … */
+function sessionCookie(jar: CookieJar): string | undefined {
+  for (const name of SESSION_COOKIES) {
+    const whole = jar.get(name)?.value;
+    if (whole) return whole;
+    const chunks = jar.getAll().filter((c) => c.name.startsWith(`${name}.`));
+    if (chunks.length > 0) return chunks.sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1))).map((c) => c.value).join("");
+  }
+  return undefined;
+}
+
+/**
+ * The session the cookie carries: what next-auth's getServerSession returns for it, read without
+ * next-auth's request handler, which would also derive keys, make a CSRF token and re-encrypt the
+ * token on every call (all of it thrown away in a server render). An invalid or expired token is
+ * no session.
+ */
+async function currentSession(): Promise<SessionWithUid | null> {
+  const token = sessionCookie(await cookies());
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!token || !secret) return null;
+  try {
+    return (await decodeSession({ token, secret })) as SessionWithUid | null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The signed-in actor, rebuilt from the database on every request so that a deactivated
  * user, a changed role or a changed password takes effect at once. Null when signed out.
  */
 export async function currentActor(): Promise<Actor | null> {
-  const session = (await getServerSession(authOptions)) as SessionWithUid | null;
+  const session = await currentSession();
   if (!session?.uid || sessionExpired(session, Date.now())) return null;
-  const user = await prisma.user.findUnique({ where: { id: session.uid }, include: { orgUnit: true } });
-  if (!user || !user.active || isAdminLocked(user.lockedUntil)) return null;
-  if (session.loginAt && user.passwordChangedAt.getTime() > session.loginAt) return null;
-  return actorFromUser(user);
+  const [user] = await queryRows<UserRow>(USER_WITH_UNIT, [session.uid]);
+  if (!user || !user.active || isAdminLocked(user.lockedUntilMs === null ? null : new Date(user.lockedUntilMs))) return null;
+  if (session.loginAt && user.passwordChangedMs > session.loginAt) return null;
+  const orgUnit = user.unitId && user.unitName !== null && user.unitLevel !== null
+    ? { id: user.unitId, name: user.unitName, level: user.unitLevel, parentId: user.unitParentId, countyId: user.unitCountyId }
+    : null;
+  return actorFromUser({ ...user, orgUnit });
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { AppError } from "../errors";
+import { decodeSession, encodeSession } from "./session-jwt";
 import { SESSION_MAX_AGE_SECONDS } from "./session-policy";
 import { signInWithPassword } from "./sign-in";
 
@@ -19,7 +20,7 @@ export function clientAddress(headers: Record<string, unknown> | Headers | undef
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS, encode: encodeSession, decode: decodeSession },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({

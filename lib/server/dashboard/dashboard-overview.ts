@@ -7,7 +7,8 @@ import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { activeProfile } from "../policy/active-profile";
 import { countyBreaker } from "../risk/area-breaker";
-import { orgUnitScope } from "../scope";
+import { orgUnitScopeSql } from "../scope";
+import { queryRows, statement } from "../sql";
 import { defineQuery } from "../use-case";
 import { cached, versionOf } from "./overview-cache";
 import { type AreaColumn, type AreaFigures, areaFigures, emptyFigures, monthlyTrend, ratio } from "./area-figures";
@@ -61,12 +62,14 @@ function homeUnit(actor: Actor): string | null {
 }
 
 /** The area asked for (or the actor's own), looked up inside the actor's scope: NOT_FOUND outside it. */
-async function scopedUnit(tx: Tx, actor: Actor, unitId: string | null): Promise<{ unit: DashboardUnit; countyId: string | null }> {
+async function scopedUnit(actor: Actor, unitId: string | null): Promise<{ unit: DashboardUnit; countyId: string | null }> {
   if (unitId === null) return { unit: { id: null, name: "全部县", level: "all" }, countyId: null };
-  const row = await tx.orgUnit.findFirst({
-    where: { AND: [{ id: unitId }, orgUnitScope(actor)] },
-    select: { id: true, name: true, level: true, countyId: true },
-  });
+  // Every dashboard request makes this check: a prepared statement (../sql.ts).
+  const scope = orgUnitScopeSql(actor, "o", 2);
+  const [row] = await queryRows<{ id: string; name: string; level: "county" | "township" | "village"; countyId: string | null }>(
+    statement(`SELECT o.id, o.name, o.level::text AS level, o."countyId" FROM "OrgUnit" o WHERE o.id = $1 AND ${scope.text}`),
+    [unitId, ...scope.values],
+  );
   if (!row) throw AppError.notFound("区域");
   return { unit: { id: row.id, name: row.name, level: row.level }, countyId: row.countyId };
 }
@@ -88,9 +91,9 @@ export const dashboardOverview = defineQuery({
   async run({ actor, input, tx, now }) {
     const today = shanghaiToday(now);
     const home = homeUnit(actor);
-    const { unit, countyId } = await scopedUnit(tx, actor, input.unit || home);
+    const { unit, countyId } = await scopedUnit(actor, input.unit || home);
     // Read before computing: figures computed after it are at least as new as the version they are stored under.
-    const version = await versionOf(tx, countyId);
+    const version = await versionOf(countyId);
     // Everything the result depends on besides the data: the actor's role and scope (its home area
     // and breadcrumbs), the area, and the business date (overdue days, quarter, year, profile in force).
     const key = JSON.stringify([actor.role, actor.countyId, actor.townshipId, actor.villageId, actor.bankId, unit.id, today]);

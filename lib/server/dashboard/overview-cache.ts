@@ -1,6 +1,5 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import type { Tx } from "../db";
+import { queryRows, statement } from "../sql";
 
 /**
  * A small in-process cache of computed dashboard overviews, checked against the data's version on
@@ -35,12 +34,15 @@ const entries = (globalForCache.dashboardOverviewCache ??= new Map<string, Entry
  * heads as one opaque string. It changes whenever an audited write of that county (or one
  * without a county) commits.
  */
-export async function versionOf(tx: Tx, countyId: string | null): Promise<string> {
-  const where = countyId === null ? Prisma.sql`TRUE` : Prisma.sql`chain IN (${countyId}, '-')`;
-  const [row] = await tx.$queryRaw<{ v: string | null }[]>`
-    SELECT md5(string_agg(chain || ':' || seq::text || ':' || hash, ',' ORDER BY chain)) AS v FROM "AuditChainHead" WHERE ${where}`;
+export async function versionOf(countyId: string | null): Promise<string> {
+  const [row] = countyId === null ? await queryRows<{ v: string | null }>(ALL_CHAINS, []) : await queryRows<{ v: string | null }>(COUNTY_CHAINS, [countyId]);
   return row?.v ?? "empty";
 }
+
+// Read on every dashboard request: prepared statements (../sql.ts).
+const HEADS = `SELECT md5(string_agg(chain || ':' || seq::text || ':' || hash, ',' ORDER BY chain)) AS v FROM "AuditChainHead"`;
+const ALL_CHAINS = statement(HEADS);
+const COUNTY_CHAINS = statement(`${HEADS} WHERE chain IN ($1, '-')`);
 
 /**
  * The value cached under `key` if it was computed at `version`, else `compute()` stored under
