@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Breadcrumbs, StatCard, TrendChart } from "@/components/dashboard-widgets";
+import { AreaRanking } from "@/components/area-ranking";
+import { Breadcrumbs, StatCard } from "@/components/dashboard-widgets";
+import { TrendChart } from "@/components/trend-chart";
 import { D } from "@/lib/domain/decimal";
 import { formatWanYuan } from "@/lib/domain/money";
 import type { Role } from "@/lib/domain/roles";
@@ -104,36 +105,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       />
 
       {v.childLevel ? (
-        <section className="space-y-2">
-          <h2 className="font-semibold">下级{LEVEL_LABELS[v.childLevel]}排名（按贷款余额）</h2>
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-            <table className="w-full whitespace-nowrap text-left text-sm" data-testid="child-areas">
-              <thead className="bg-slate-100 text-slate-600">
-                <tr>
-                  <th className="p-2">排名</th><th className="p-2">{LEVEL_LABELS[v.childLevel]}</th><th className="p-2 text-right">可贷户数</th>
-                  <th className="p-2 text-right">获贷户数</th><th className="p-2 text-right">获贷率</th><th className="p-2 text-right">在贷笔数</th>
-                  <th className="p-2 text-right">贷款余额</th><th className="p-2 text-right">不良率</th><th className="p-2">熔断</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.children.map((c, i) => (
-                  <tr key={c.id} className={`border-t ${c.tripped ? "bg-red-50" : ""}`} data-area={c.name}>
-                    <td className="p-2 tabular-nums">{i + 1}</td>
-                    <td className="p-2"><Link href={unitHref(c.id)} className="text-blue-700 underline">{c.name}</Link></td>
-                    <td className="p-2 text-right tabular-nums">{c.figures.registered}</td>
-                    <td className="p-2 text-right tabular-nums">{c.figures.borrowers}</td>
-                    <td className="p-2 text-right tabular-nums">{percent(c.uptake)}</td>
-                    <td className="p-2 text-right tabular-nums">{c.figures.loans}</td>
-                    <td className="p-2 text-right tabular-nums">{formatWanYuan(c.figures.outstanding)}</td>
-                    <td className="p-2 text-right tabular-nums">{percent(c.nplRatio)}</td>
-                    <td className="p-2">{c.halted === null ? "—" : c.tripped ? "已熔断" : c.halted ? "随乡镇暂停" : "正常"}</td>
-                  </tr>
-                ))}
-                {v.children.length === 0 ? <tr><td colSpan={9} className="p-4 text-center text-slate-500">暂无下级区域。</td></tr> : null}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <AreaRanking
+          levelLabel={LEVEL_LABELS[v.childLevel]}
+          rows={v.children.map((c) => ({
+            id: c.id,
+            name: c.name,
+            href: unitHref(c.id),
+            registered: c.figures.registered,
+            borrowers: c.figures.borrowers,
+            uptake: percent(c.uptake),
+            loans: c.figures.loans,
+            outstanding: formatWanYuan(c.figures.outstanding),
+            npl: percent(c.nplRatio),
+            breaker: c.halted === null ? "—" : c.tripped ? "已熔断" : c.halted ? "随乡镇暂停" : "正常",
+            tripped: c.tripped === true,
+          }))}
+        />
       ) : null}
     </div>
   );
