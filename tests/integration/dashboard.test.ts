@@ -4,6 +4,7 @@ import { D } from "@/lib/domain/decimal";
 import type { Actor } from "@/lib/server/actor";
 import { dashboardOverview } from "@/lib/server/dashboard/dashboard-overview";
 import { exportLoanLedger } from "@/lib/server/dashboard/export-loan-ledger";
+import { loadLedger, loadLedgerPage } from "@/lib/server/dashboard/ledger-rows";
 import { loanLedger } from "@/lib/server/dashboard/loan-ledger";
 import { AppError } from "@/lib/server/errors";
 import { activateProfile, householdInput, makeActor, makeCounty, prisma, resetDb, setNow, type TestCounty, validId } from "./fixtures";
@@ -283,5 +284,26 @@ describe("issue 8 §1–2: overview dashboard and loan ledger", () => {
     // A village cadre has no ledger.
     const cadre = await makeActor("village_cadre", c.townships[0].villages[0].id);
     await expect(loanLedger(cadre, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("the ledger on screen, a page at a time: the pages list the workbook's rows in its order, every page carries the totals of all of them", async () => {
+    const filters = { from: "", to: "", townshipId: "", bankId: "", status: "all" as const };
+    const whole = await loadLedger(prisma, county, filters);
+    const pages = await Promise.all([1, 2, 3].map((p) => loadLedgerPage(prisma, county, filters, p, 3)));
+    expect(pages.map((p) => p.rows.length)).toEqual([3, 3, 1]);
+    expect(pages.flatMap((p) => p.rows)).toEqual(whole.rows);
+    for (const p of pages) {
+      expect(p.total).toEqual(whole.total);
+      expect(p.pages).toBe(3);
+    }
+    // Past the last page: the last; before the first: the first.
+    expect((await loadLedgerPage(prisma, county, filters, 9, 3)).rows).toEqual(pages[2].rows);
+    expect((await loadLedgerPage(prisma, county, filters, 0, 3)).page).toBe(1);
+    // Through the use case: the page is validated at its field.
+    expect((await loanLedger(county, { status: "all", page: "1" })).total).toEqual(whole.total);
+    await expect(loanLedger(county, { page: "abc" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { page: ["页码无效"] } });
+    // No match: an empty first page and zero totals.
+    const none = await loadLedgerPage(prisma, county, { ...filters, from: "2000-01-01", to: "2000-01-02" }, 1, 3);
+    expect(none).toMatchObject({ rows: [], page: 1, pages: 1, total: { count: 0, principal: "0.00", outstanding: "0.00" } });
   });
 });

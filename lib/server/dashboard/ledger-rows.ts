@@ -13,8 +13,10 @@ import { areaScope } from "../scope";
 
 export const LEDGER_ROLES = ["county_officer", "township_officer", "finance_officer", "auditor", "admin"] as const;
 export const LEDGER_STATUS_FILTERS = ["active", "all", ...LOAN_STATES] as const;
-/** More rows than this and the filters must be narrowed (screen and workbook show the same rows). */
+/** More rows than this and the workbook's filters must be narrowed (the screen shows them a page at a time). */
 export const LEDGER_MAX_ROWS = 20_000;
+/** Rows on one screen page of the ledger. */
+export const LEDGER_PAGE_ROWS = 50;
 
 const date = z.union([z.literal(""), z.string().refine(isValidDate, "日期无效，应为 YYYY-MM-DD 格式的有效日期")]).optional().default("");
 export const LedgerFilters = z.object({
@@ -47,12 +49,7 @@ export type LedgerRow = {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/**
- * The loan ledger (贷款台账) in the actor's scope with the filters, in disbursement order, and its
- * totals (summed as Decimal over the very rows returned, so a total row always equals its rows).
- * ID numbers are masked unless the actor is a county officer.
- */
-export async function loadLedger(tx: Tx, actor: Actor, f: LedgerFilters) {
+function ledgerWhere(actor: Actor, f: LedgerFilters): Prisma.LoanWhereInput {
   if (f.from && f.to && f.from > f.to) throw AppError.field("to", "截止日期不能早于起始日期");
   // The scope is ANDed, never spread beside the filters: a township officer's scope is a
   // townshipId, which the filter's townshipId would otherwise replace (another township's ledger).
@@ -65,11 +62,56 @@ export async function loadLedger(tx: Tx, actor: Actor, f: LedgerFilters) {
       ? { disbursedOn: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lte: new Date(`${f.to}T00:00:00Z`) } : {}) } }
       : {}),
   };
+  return where;
+}
+
+const LEDGER_ORDER: Prisma.LoanOrderByWithRelationInput[] = [{ disbursedOn: "asc" }, { contractNumber: "asc" }, { id: "asc" }];
+
+/**
+ * One screen page of the loan ledger (贷款台账) in the actor's scope with the filters, in
+ * disbursement order, and the totals of every matching loan (PostgreSQL's exact numeric sums of
+ * the same rows the workbook lists, so the screen's totals equal the workbook's 合计 row).
+ */
+export async function loadLedgerPage(tx: Tx, actor: Actor, f: LedgerFilters, page: number, pageRows = LEDGER_PAGE_ROWS) {
+  const where = ledgerWhere(actor, f);
+  const sums = await tx.loan.aggregate({ where, _count: { _all: true }, _sum: { principal: true, outstandingPrincipal: true } });
+  const count = sums._count._all;
+  const pages = Math.max(1, Math.ceil(count / pageRows));
+  const shown = Math.min(Math.max(1, page), pages);
+  const loans = await tx.loan.findMany({ where, orderBy: LEDGER_ORDER, skip: (shown - 1) * pageRows, take: pageRows });
+  const total = {
+    count,
+    principal: new D(sums._sum.principal?.toString() ?? 0).toFixed(2),
+    outstanding: new D(sums._sum.outstandingPrincipal?.toString() ?? 0).toFixed(2),
+  };
+  return { rows: await ledgerRows(tx, actor, loans), total, page: shown, pages, fullIdNumbers: fullIdNumbers(actor) };
+}
+
+/**
+ * The whole loan ledger for the workbook, and its totals (summed as Decimal over the very rows
+ * returned, so the 合计 row always equals its rows). Refused above LEDGER_MAX_ROWS rows.
+ */
+export async function loadLedger(tx: Tx, actor: Actor, f: LedgerFilters) {
+  const where = ledgerWhere(actor, f);
   const count = await tx.loan.count({ where });
   if (count > LEDGER_MAX_ROWS) {
     throw new AppError("VALIDATION", `符合条件的贷款有 ${count} 笔，超过 ${LEDGER_MAX_ROWS} 笔，请缩小放款期间或增加筛选条件。`);
   }
-  const loans = await tx.loan.findMany({ where, orderBy: [{ disbursedOn: "asc" }, { contractNumber: "asc" }] });
+  const loans = await tx.loan.findMany({ where, orderBy: LEDGER_ORDER });
+  const rows = await ledgerRows(tx, actor, loans);
+  let principal = new D(0);
+  let outstanding = new D(0);
+  for (const r of rows) {
+    principal = principal.plus(r.principal);
+    outstanding = outstanding.plus(r.outstanding);
+  }
+  return { rows, total: { count: rows.length, principal: principal.toFixed(2), outstanding: outstanding.toFixed(2) }, fullIdNumbers: fullIdNumbers(actor) };
+}
+
+const fullIdNumbers = (actor: Actor) => PERSONAL_DATA_ACCESS[actor.role].idNumber === "everywhere";
+
+/** The ledger's rows for `loans`: borrowers, units and banks looked up, ID numbers masked unless the actor is a county officer. */
+async function ledgerRows(tx: Tx, actor: Actor, loans: Prisma.LoanGetPayload<object>[]): Promise<LedgerRow[]> {
   const ids = <K extends "householdId" | "enterpriseId" | "bankId">(k: K) => [...new Set(loans.flatMap((l) => (l[k] ? [l[k] as string] : [])))];
   const [households, enterprises, banks, units] = await Promise.all([
     tx.household.findMany({ where: { id: { in: ids("householdId") } }, select: { id: true, headName: true, idNumber: true } }),
@@ -84,16 +126,10 @@ export async function loadLedger(tx: Tx, actor: Actor, f: LedgerFilters) {
   const enterprise = new Map(enterprises.map((e) => [e.id, e]));
   const bank = new Map(banks.map((b) => [b.id, b.name]));
   const unit = new Map(units.map((u) => [u.id, u.name]));
-  const fullIds = PERSONAL_DATA_ACCESS[actor.role].idNumber === "everywhere";
-
-  let principal = new D(0);
-  let outstanding = new D(0);
-  const rows: LedgerRow[] = loans.map((l) => {
+  return loans.map((l) => {
     const h = l.householdId ? household.get(l.householdId) : undefined;
     const e = l.enterpriseId ? enterprise.get(l.enterpriseId) : undefined;
     const idNumber = h ? idNumberFor(actor, h.idNumber) : (e?.creditCode ?? "");
-    principal = principal.plus(l.principal.toString());
-    outstanding = outstanding.plus(l.outstandingPrincipal.toString());
     return {
       id: l.id,
       contractNumber: l.contractNumber,
@@ -113,7 +149,6 @@ export async function loadLedger(tx: Tx, actor: Actor, f: LedgerFilters) {
       statusLabel: LOAN_STATE_LABELS[l.status],
     };
   });
-  return { rows, total: { count: rows.length, principal: principal.toFixed(2), outstanding: outstanding.toFixed(2) }, fullIdNumbers: fullIds };
 }
 
 /** The townships and banks the actor may filter by. */

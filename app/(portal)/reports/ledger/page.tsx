@@ -1,20 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Pagination } from "@/components/pagination";
 import { LOAN_STATE_LABELS, LOAN_STATES } from "@/lib/domain/loan-workflow";
 import { formatAmount, formatWanYuan } from "@/lib/domain/money";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { LEDGER_ROLES } from "@/lib/server/dashboard/ledger-rows";
+import { LEDGER_PAGE_ROWS, LEDGER_ROLES } from "@/lib/server/dashboard/ledger-rows";
 import { loanLedger } from "@/lib/server/dashboard/loan-ledger";
 import { AppError } from "@/lib/server/errors";
 
 export const metadata: Metadata = { title: "贷款台账" };
 
 const STATUS_OPTIONS = [["active", "未结清"], ["all", "全部"], ...LOAN_STATES.map((s) => [s, LOAN_STATE_LABELS[s]])] as const;
-/** The screen lists this many rows; the totals and the workbook cover every matching row. */
-const SCREEN_ROWS = 500;
 
-type Params = { from?: string; to?: string; townshipId?: string; bankId?: string; status?: string };
+type Params = { from?: string; to?: string; townshipId?: string; bankId?: string; status?: string; page?: string };
 
 export default async function LedgerPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
@@ -26,12 +25,13 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   let data: Awaited<ReturnType<typeof loanLedger>> | null = null;
   let problem: string | null = null;
   try {
-    data = await loanLedger(actor, filters);
+    data = await loanLedger(actor, { ...filters, page: typeof params.page === "string" ? params.page : undefined });
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "VALIDATION") throw error;
     problem = error.fieldErrors ? Object.values(error.fieldErrors).flat().join("；") : error.message;
   }
   const exportHref = `/api/reports/ledger?${new URLSearchParams(filters as Record<string, string>)}`;
+  const pageHref = (page: number) => `/reports/ledger?${new URLSearchParams({ ...(filters as Record<string, string>), page: String(page) })}`;
   const f = data?.filters;
   return (
     <div className="space-y-5">
@@ -86,7 +86,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
                 </tr>
               </thead>
               <tbody>
-                {data.rows.slice(0, SCREEN_ROWS).map((r) => (
+                {data.rows.map((r) => (
                   <tr key={r.id} className="border-t">
                     <td className="p-2"><Link href={`/loans/${r.id}`} className="text-blue-700 underline">{r.contractNumber}</Link></td>
                     <td className="p-2">{r.borrower}</td><td className="p-2 font-mono">{r.idNumber}</td>
@@ -102,7 +102,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
               </tbody>
               <tfoot className="border-t-2 font-semibold">
                 <tr>
-                  <td className="p-2" colSpan={9}>合计 {data.total.count} 笔{data.rows.length > SCREEN_ROWS ? `（本页列出前 ${SCREEN_ROWS} 笔，全部见导出）` : ""}</td>
+                  <td className="p-2" colSpan={9}>合计 {data.total.count} 笔{data.pages > 1 ? `（本页列出第 ${(data.page - 1) * LEDGER_PAGE_ROWS + 1}–${(data.page - 1) * LEDGER_PAGE_ROWS + data.rows.length} 笔，全部见导出）` : ""}</td>
                   <td className="p-2 text-right tabular-nums">{formatAmount(data.total.principal)}</td>
                   <td className="p-2 text-right tabular-nums">{formatAmount(data.total.outstanding)}</td>
                   <td />
@@ -110,6 +110,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
               </tfoot>
             </table>
           </div>
+          <Pagination page={data.page} pageSize={LEDGER_PAGE_ROWS} total={data.total.count} hrefFor={pageHref} />
         </>
       ) : null}
     </div>
