@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AdminForm } from "@/components/admin-form";
 import { Pagination } from "@/components/pagination";
 import { LOAN_TABS, SectionTabs } from "@/components/section-tabs";
-import { StatusBadge } from "@/components/status-badge";
+import { LoanTable } from "@/components/loan-table";
 import { LOAN_STATE_LABELS, LOAN_STATES } from "@/lib/domain/loan-workflow";
 import { formatAmount } from "@/lib/domain/money";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -38,31 +37,13 @@ export default async function LoansPage({ searchParams }: { searchParams: Promis
         </div>
         <button className="rounded border border-slate-300 bg-white px-4 py-2">查询</button>
       </form>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-        <table className="w-full whitespace-nowrap text-left text-sm">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th className="p-2">合同编号</th><th className="p-2">借款人</th><th className="p-2">银行</th><th className="p-2 text-right">贷款金额（元）</th>
-              <th className="p-2 text-right">剩余本金（元）</th><th className="p-2">状态</th><th className="p-2">下次到期</th><th className="p-2">逾期自</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.loans.map((l) => (
-              <tr key={l.id} className={`border-t ${l.overdueSince ? "bg-red-50" : ""}`}>
-                <td className="p-2"><Link href={`/loans/${l.id}`} className="text-blue-700 underline">{l.contractNumber}</Link></td>
-                <td className="p-2">{l.borrower}</td>
-                <td className="p-2">{l.bank}</td>
-                <td className="p-2 text-right tabular-nums">{formatAmount(l.principal)}</td>
-                <td className="p-2 text-right tabular-nums">{formatAmount(l.outstanding)}</td>
-                <td className="p-2"><StatusBadge status={l.status} label={LOAN_STATE_LABELS[l.status]} /></td>
-                <td className="p-2">{l.nextDue ?? "—"}</td>
-                <td className="p-2">{l.overdueSince ? `${l.overdueSince} 到期未还` : "—"}</td>
-              </tr>
-            ))}
-            {data.loans.length === 0 ? <tr><td colSpan={8} className="p-4 text-center text-slate-500">没有符合条件的贷款。</td></tr> : null}
-          </tbody>
-        </table>
-      </div>
+      <LoanTable
+        rows={data.loans.map((l) => ({
+          id: l.id, contractNumber: l.contractNumber, borrower: l.borrower, bank: l.bank,
+          principal: formatAmount(l.principal), outstanding: formatAmount(l.outstanding),
+          status: l.status, statusLabel: LOAN_STATE_LABELS[l.status], nextDue: l.nextDue, overdueSince: l.overdueSince,
+        }))}
+      />
       <Pagination page={data.page} pageSize={50} total={data.total} hrefFor={hrefFor} />
       {data.mayRecord ? (
         <section aria-labelledby="upload-title" className="space-y-2">

@@ -30,7 +30,12 @@ export const listLoans = defineQuery({
       tx.loan.count({ where }),
       tx.loan.findMany({
         where, orderBy: [{ status: "asc" }, { disbursedOn: "desc" }], skip: (input.page - 1) * PAGE, take: PAGE,
-        include: { schedule: { where: { status: { not: "paid" } }, orderBy: { seq: "asc" } } },
+        // Only what the list shows: each Decimal column read is an object built per row.
+        select: {
+          id: true, contractNumber: true, householdId: true, enterpriseId: true, bankId: true, principal: true, outstandingPrincipal: true,
+          status: true, disbursedOn: true, maturityDate: true,
+          schedule: { where: { status: { not: "paid" } }, orderBy: { seq: "asc" }, select: { dueDate: true, status: true } },
+        },
       }),
     ]);
     const names = await borrowerNames(tx, loans);
