@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/pagination";
-import { StatusBadge } from "@/components/status-badge";
+import { type RecordColumn, RecordTable } from "@/components/record-table";
 import { LOAN_PURPOSE_LABELS } from "@/lib/domain/eligibility";
 import { APPLICATION_STATE_LABELS, APPLICATION_STATES } from "@/lib/domain/workflow";
 import { listApplications } from "@/lib/server/applications/list-applications";
@@ -9,6 +9,10 @@ import { settleDuePublicity } from "@/lib/server/applications/settle-publicity";
 import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "贷款申请" };
+
+const APPLICATION_COLUMNS: RecordColumn[] = [
+  { label: "编号" }, { label: "申请人" }, { label: "地区" }, { label: "金额（元）", align: "right", mono: true }, { label: "期限" }, { label: "用途" }, { label: "状态" },
+];
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; page?: string }> }) {
   const params = await searchParams;
@@ -44,30 +48,19 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         <p role="alert" className="text-sm text-red-700">筛选条件有误，请重新选择。</p>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-            <table className="w-full whitespace-nowrap text-left text-sm">
-              <thead className="bg-slate-100 text-slate-600">
-                <tr><th className="p-2">编号</th><th className="p-2">申请人</th><th className="p-2">地区</th><th className="p-2 text-right">金额（元）</th><th className="p-2">期限</th><th className="p-2">用途</th><th className="p-2">状态</th></tr>
-              </thead>
-              <tbody>
-                {result.rows.map((r) => (
-                  <tr key={r.id} className="border-t">
-                    <td className="p-2"><Link href={`/applications/${r.id}`} className="text-blue-700 underline">{r.number}</Link></td>
-                    <td className="p-2">
-                      {r.applicant}
-                      {r.kind === "enterprise" ? <span className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-600">带贫主体{r.largeLoan ? " · 大额" : ""}</span> : null}
-                    </td>
-                    <td className="p-2">{r.area}</td>
-                    <td className="p-2 text-right font-mono">{r.amount}</td>
-                    <td className="p-2">{r.termMonths} 个月</td>
-                    <td className="p-2">{LOAN_PURPOSE_LABELS[r.purpose as keyof typeof LOAN_PURPOSE_LABELS] ?? r.purpose}</td>
-                    <td className="p-2"><StatusBadge status={r.status} label={APPLICATION_STATE_LABELS[r.status]} /></td>
-                  </tr>
-                ))}
-                {result.rows.length === 0 ? <tr><td colSpan={7} className="p-4 text-center text-slate-500">没有符合条件的申请。</td></tr> : null}
-              </tbody>
-            </table>
-          </div>
+          <RecordTable
+            columns={APPLICATION_COLUMNS}
+            rows={result.rows.map((r) => ({
+              id: r.id,
+              cells: [
+                { link: `/applications/${r.id}`, text: r.number },
+                r.kind === "enterprise" ? { text: r.applicant, tag: `带贫主体${r.largeLoan ? " · 大额" : ""}` } : r.applicant,
+                r.area, r.amount, `${r.termMonths} 个月`, LOAN_PURPOSE_LABELS[r.purpose as keyof typeof LOAN_PURPOSE_LABELS] ?? r.purpose,
+                { badge: r.status, text: APPLICATION_STATE_LABELS[r.status] },
+              ],
+            }))}
+            empty="没有符合条件的申请。"
+          />
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} hrefFor={hrefFor} />
         </>
       )}

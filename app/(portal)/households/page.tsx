@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/pagination";
+import { type RecordColumn, RecordTable } from "@/components/record-table";
 import { HOUSEHOLD_STATUS_LABELS } from "@/lib/labels";
 import { IMPORT_ROLES } from "@/lib/server/households/import-households";
 import { searchHouseholdsAction } from "./actions";
 import { listHouseholdsForPage } from "./queries";
 
 export const metadata: Metadata = { title: "农户信息" };
+
+const HOUSEHOLD_COLUMNS: RecordColumn[] = [{ label: "户主" }, { label: "身份证号", mono: true }, { label: "村" }, { label: "户类型" }, { label: "人口" }];
 
 export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string; idNotFound?: string }> }) {
   const params = await searchParams;
@@ -38,25 +41,14 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
         <p role="alert" className="text-sm text-red-700">搜索条件有误，请缩短搜索内容后重试。</p>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-            <table className="w-full whitespace-nowrap text-left text-sm">
-              <thead className="bg-slate-100 text-slate-600">
-                <tr><th className="p-2">户主</th><th className="p-2">身份证号</th><th className="p-2">村</th><th className="p-2">户类型</th><th className="p-2">人口</th></tr>
-              </thead>
-              <tbody>
-                {result.rows.map((r) => (
-                  <tr key={r.id} className="border-t">
-                    <td className="p-2"><Link href={`/households/${r.id}`} className="text-blue-700 underline">{r.headName}</Link></td>
-                    <td className="p-2 font-mono">{r.idNumber}</td>
-                    <td className="p-2">{r.village}</td>
-                    <td className="p-2">{HOUSEHOLD_STATUS_LABELS[r.status]}</td>
-                    <td className="p-2">{r.membersCount}</td>
-                  </tr>
-                ))}
-                {result.rows.length === 0 ? <tr><td colSpan={5} className="p-4 text-center text-slate-500">没有符合条件的农户。</td></tr> : null}
-              </tbody>
-            </table>
-          </div>
+          <RecordTable
+            columns={HOUSEHOLD_COLUMNS}
+            rows={result.rows.map((r) => ({
+              id: r.id,
+              cells: [{ link: `/households/${r.id}`, text: r.headName }, r.idNumber, r.village, HOUSEHOLD_STATUS_LABELS[r.status], r.membersCount],
+            }))}
+            empty="没有符合条件的农户。"
+          />
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} hrefFor={hrefFor} />
         </>
       )}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AdminForm } from "@/components/admin-form";
 import { Pagination } from "@/components/pagination";
 import { LOAN_TABS, SectionTabs } from "@/components/section-tabs";
-import { LoanTable } from "@/components/loan-table";
+import { type RecordColumn, RecordTable } from "@/components/record-table";
 import { LOAN_STATE_LABELS, LOAN_STATES } from "@/lib/domain/loan-workflow";
 import { formatAmount } from "@/lib/domain/money";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -11,6 +11,10 @@ import { importRepaymentsAction } from "./actions";
 
 export const metadata: Metadata = { title: "贷后管理" };
 
+const LOAN_COLUMNS: RecordColumn[] = [
+  { label: "合同编号" }, { label: "借款人" }, { label: "银行" }, { label: "贷款金额（元）", align: "right" }, { label: "剩余本金（元）", align: "right" },
+  { label: "状态" }, { label: "下次到期" }, { label: "逾期自" },
+];
 const FILTERS = [["active", "未结清"], ["all", "全部"], ...LOAN_STATES.map((s) => [s, LOAN_STATE_LABELS[s]])] as const;
 
 export default async function LoansPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string; page?: string }> }) {
@@ -37,12 +41,17 @@ export default async function LoansPage({ searchParams }: { searchParams: Promis
         </div>
         <button className="rounded border border-slate-300 bg-white px-4 py-2">查询</button>
       </form>
-      <LoanTable
+      <RecordTable
+        columns={LOAN_COLUMNS}
         rows={data.loans.map((l) => ({
-          id: l.id, contractNumber: l.contractNumber, borrower: l.borrower, bank: l.bank,
-          principal: formatAmount(l.principal), outstanding: formatAmount(l.outstanding),
-          status: l.status, statusLabel: LOAN_STATE_LABELS[l.status], nextDue: l.nextDue, overdueSince: l.overdueSince,
+          id: l.id,
+          highlight: l.overdueSince !== null,
+          cells: [
+            { link: `/loans/${l.id}`, text: l.contractNumber }, l.borrower, l.bank, formatAmount(l.principal), formatAmount(l.outstanding),
+            { badge: l.status, text: LOAN_STATE_LABELS[l.status] }, l.nextDue, l.overdueSince ? `${l.overdueSince} 到期未还` : null,
+          ],
         }))}
+        empty="没有符合条件的贷款。"
       />
       <Pagination page={data.page} pageSize={50} total={data.total} hrefFor={hrefFor} />
       {data.mayRecord ? (
