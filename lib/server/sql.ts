@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { pool } from "./db";
+import { pool, prisma, type Tx } from "./db";
 
 /**
  * Reads that every page request makes (the signed-in user, the navigation's to-do counts, the
@@ -31,3 +31,14 @@ export async function queryRows<T extends object>(s: Statement, values: readonly
 
 /** `timestamp(3)` columns hold UTC (Prisma's convention): read them as epoch milliseconds. */
 export const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+
+/**
+ * `s` on `db`: prepared on the pool when `db` is the root client (a query use case), or through
+ * Prisma's raw query on a transaction's client, so that it reads what the transaction wrote.
+ * Values come back as pg gives them in the first case and as Prisma does in the second: select
+ * only columns both return alike (text, int4, boolean, jsonb).
+ */
+export async function readRows<T extends object>(db: Tx, s: Statement, values: readonly unknown[]): Promise<T[]> {
+  if (db === (prisma as unknown)) return queryRows<T>(s, values);
+  return db.$queryRawUnsafe<T[]>(s.text, ...values);
+}

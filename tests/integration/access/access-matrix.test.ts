@@ -13,14 +13,11 @@ import { buildWorld, WORLD_NOW, type World } from "./world";
 /**
  * Issue 10, item 1: every use case, server action and route handler, called as every role from a
  * unit in scope and from units out of scope, against the one table in ./expectations.ts. The
- * database is real; only the session (next-auth's getServerSession) and Next's cache are stood in
- * for, so actions and route handlers run as they do in the server.
+ * database is real; only the session (the cookie's, lib/server/auth/current-session.ts) and Next's
+ * cache are stood in for, so actions and route handlers run as they do in the server.
  */
 const session = vi.hoisted(() => ({ current: null as null | { uid: string; loginAt: number; lastSeen: number } }));
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => session.current,
-}));
+vi.mock("@/lib/server/auth/current-session", () => ({ currentSession: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 /** What runAction answered, recorded as it passes (the action wrapper itself runs unchanged). */
 const ran = vi.hoisted(() => ({ results: [] as { useCase: string; ok: boolean; message?: string }[] }));
