@@ -38,7 +38,7 @@ export function RecordTable({ columns, rows, empty, testId }: { columns: readonl
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} className={r.highlight ? "border-t bg-red-50" : "border-t"}>
+            <tr key={r.id} className={r.highlight ? "border-t bg-red-50 text-red-800" : "border-t"}>
               {r.cells.map((cell, i) => <td key={columns[i]?.label ?? i} className={cellClass[i]}><Cell cell={cell} /></td>)}
             </tr>
           ))}

@@ -16,7 +16,7 @@ export default async function PortalLayout({ children }: { children: React.React
   return (
     <AppShell
       user={{ displayName: actor.displayName, roleLabel: ROLE_LABELS[actor.role], unitName: actor.orgUnitName ?? "全系统" }}
-      nav={navFor(actor.role).map((item) => ({ ...item, badge: badges[item.href] ?? 0 }))}
+      nav={navFor(actor.role).map((item) => ({ href: item.href, label: item.label, badge: badges[item.href] ?? 0 }))}
       signOutToken={await signOutToken()}
     >
       {children}

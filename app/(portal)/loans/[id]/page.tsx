@@ -11,6 +11,7 @@ import { getLoan } from "@/lib/server/loans/get-loan";
 import { BUSINESS_STATUSES } from "@/lib/server/loans/record-usage-survey";
 import { ANOMALY_KIND_LABELS } from "@/lib/server/loans/report-anomaly";
 import { ReasonedActionForm } from "@/components/reasoned-action-form";
+import { type RecordColumn, RecordTable } from "@/components/record-table";
 import { LOAN_CHANGE_KIND_LABELS } from "@/lib/server/loans/request-loan-change";
 import { applyClaimAction, decideClaimAction, recordSiteVisitAction, requestTrancheAction, reviewClaimAction, updateTrancheAction } from "../actions";
 import { RecordActionForm } from "@/components/record-action-form";
@@ -19,6 +20,14 @@ import { decideLoanChangeAction, recordRepaymentAction, recordUsageSurveyAction,
 export const metadata: Metadata = { title: "贷款详情" };
 
 const ITEM_STATUS = { due: "未到期", paid: "已还清", partial: "部分归还", overdue: "逾期" } as const;
+
+const SCHEDULE_COLUMNS: RecordColumn[] = [
+  { label: "期次" }, { label: "到期日" }, { label: "应还本金", align: "right" }, { label: "应还利息", align: "right" },
+  { label: "已还本金", align: "right" }, { label: "已还利息", align: "right" }, { label: "状态" },
+];
+const REPAYMENT_COLUMNS: RecordColumn[] = [
+  { label: "还款日期" }, { label: "银行流水号", mono: true }, { label: "本金", align: "right" }, { label: "利息", align: "right" }, { label: "罚息", align: "right" },
+];
 
 export default async function LoanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -52,42 +61,26 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
       ) : null}
       <section className="space-y-2">
         <h2 className="font-semibold">还款计划</h2>
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full whitespace-nowrap text-left text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr><th className="p-2">期次</th><th className="p-2">到期日</th><th className="p-2 text-right">应还本金</th><th className="p-2 text-right">应还利息</th><th className="p-2 text-right">已还本金</th><th className="p-2 text-right">已还利息</th><th className="p-2">状态</th></tr>
-            </thead>
-            <tbody>
-              {loan.schedule.map((s) => (
-                <tr key={s.seq} className={`border-t ${s.status === "overdue" ? "bg-red-50 text-red-800" : ""}`}>
-                  <td className="p-2">{s.seq}</td><td className="p-2">{s.dueDate}</td>
-                  <td className="p-2 text-right tabular-nums">{formatAmount(s.principalDue)}</td><td className="p-2 text-right tabular-nums">{formatAmount(s.interestDue)}</td>
-                  <td className="p-2 text-right tabular-nums">{formatAmount(s.principalPaid)}</td><td className="p-2 text-right tabular-nums">{formatAmount(s.interestPaid)}</td>
-                  <td className="p-2">{ITEM_STATUS[s.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          columns={SCHEDULE_COLUMNS}
+          rows={loan.schedule.map((s) => ({
+            id: String(s.seq),
+            highlight: s.status === "overdue",
+            cells: [s.seq, s.dueDate, formatAmount(s.principalDue), formatAmount(s.interestDue), formatAmount(s.principalPaid), formatAmount(s.interestPaid), ITEM_STATUS[s.status]],
+          }))}
+          empty="暂无还款计划。"
+        />
       </section>
       <section className="space-y-2">
         <h2 className="font-semibold">还款记录</h2>
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full whitespace-nowrap text-left text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr><th className="p-2">还款日期</th><th className="p-2">银行流水号</th><th className="p-2 text-right">本金</th><th className="p-2 text-right">利息</th><th className="p-2 text-right">罚息</th></tr>
-            </thead>
-            <tbody>
-              {loan.repayments.map((r) => (
-                <tr key={r.id} className="border-t">
-                  <td className="p-2">{r.paidOn}</td><td className="p-2 font-mono">{r.reference}</td>
-                  <td className="p-2 text-right tabular-nums">{formatAmount(r.principal)}</td><td className="p-2 text-right tabular-nums">{formatAmount(r.interest)}</td><td className="p-2 text-right tabular-nums">{formatAmount(r.penalty)}</td>
-                </tr>
-              ))}
-              {loan.repayments.length === 0 ? <tr><td colSpan={5} className="p-4 text-center text-slate-500">暂无还款记录。</td></tr> : null}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          columns={REPAYMENT_COLUMNS}
+          rows={loan.repayments.map((r) => ({
+            id: r.id,
+            cells: [r.paidOn, r.reference, formatAmount(r.principal), formatAmount(r.interest), formatAmount(r.penalty)],
+          }))}
+          empty="暂无还款记录。"
+        />
       </section>
       {loan.mayRecord ? (
         <section className="space-y-2">
