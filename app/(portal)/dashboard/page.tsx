@@ -13,6 +13,8 @@ import { AppError } from "@/lib/server/errors";
 export const metadata: Metadata = { title: "数据总览" };
 
 const percent = (r: string | null) => (r === null ? "—" : `${new D(r).times(100).toFixed(2)}%`);
+// One formatter for every request: toLocaleTimeString would build one per call.
+const CLOCK = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour12: false, hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const LEVEL_LABELS = { all: "全部", county: "县", township: "乡镇", village: "村" } as const;
 
 /** Where a figure's records are listed, for the roles that may open that list. */
@@ -55,7 +57,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-lg font-semibold" data-testid="dashboard-title">数据总览 · {v.unit.name}</h1>
         <span className="text-sm text-slate-500">
-          截至 {v.today} · <span data-testid="dashboard-computed-at">数据更新于 {new Date(v.computedAt).toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}</span>
+          截至 {v.today} · <span data-testid="dashboard-computed-at">数据更新于 {CLOCK.format(new Date(v.computedAt))}</span>
         </span>
       </div>
       <Breadcrumbs items={v.crumbs.map((c) => ({ label: c.name, href: unitHref(c.id) }))} />
