@@ -4,19 +4,6 @@ import { decodeSession, SESSION_COOKIES } from "./session-jwt";
 
 export type SessionWithUid = { uid?: string; loginAt?: number; lastSeen?: number };
 
-type CookieJar = Awaited<ReturnType<typeof cookies>>;
-
-/** The session token from its cookie; next-auth splits one over 4 KB into `name.0`, `name.1`, … */
-function sessionCookie(jar: CookieJar): string | undefined {
-  for (const name of SESSION_COOKIES) {
-    const whole = jar.get(name)?.value;
-    if (whole) return whole;
-    const chunks = jar.getAll().filter((c) => c.name.startsWith(`${name}.`));
-    if (chunks.length > 0) return chunks.sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1))).map((c) => c.value).join("");
-  }
-  return undefined;
-}
-
 /**
  * The session the cookie carries: what next-auth's getServerSession returns for it, read without
  * next-auth's request handler, which would also derive keys, make a CSRF token and re-encrypt the
@@ -24,7 +11,10 @@ function sessionCookie(jar: CookieJar): string | undefined {
  * no session.
  */
 export async function currentSession(): Promise<SessionWithUid | null> {
-  const token = sessionCookie(await cookies());
+  const jar = await cookies();
+  // next-auth would split a token over 4 KB into `name.0`, `name.1`, …; ours (a user id and two
+  // times) is a few hundred bytes, so it is always one cookie.
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   const secret = process.env.NEXTAUTH_SECRET;
   if (!token || !secret) return null;
   try {
