@@ -4,12 +4,26 @@ import { addDays, addMonths } from "@/lib/domain/calendar";
 import { shanghaiToday } from "../clock";
 import { activeProfile } from "../policy/active-profile";
 import { countyCalendar } from "../policy/county-calendar";
+import { readRows, statement } from "../sql";
 import { defineQuery } from "../use-case";
-import { borrowerNames } from "./borrowers";
 import { currentClaim } from "../risk/claim-steps";
 import { defaultDates } from "./default-dates";
 import { visitQuarters } from "./record-site-visit";
 import { iso, loadLoanInScope } from "./loan-records";
+
+type LoanNames = { bank: string; borrower: string; largeLoan: boolean; lossCaseId: string | null; lossCaseSerial: number | null };
+
+// The loan page is the most opened page after a list: what it names, read in one prepared statement (../sql.ts).
+const LOAN_NAMES = statement(
+  `SELECT b.name AS bank, coalesce(h."headName", e.name, '') AS borrower, a."largeLoan", lc.id AS "lossCaseId", lc.serial AS "lossCaseSerial"
+   FROM "Loan" l
+   JOIN "Bank" b ON b.id = l."bankId"
+   JOIN "Application" a ON a.id = l."applicationId"
+   LEFT JOIN "Household" h ON h.id = l."householdId"
+   LEFT JOIN "Enterprise" e ON e.id = l."enterpriseId"
+   LEFT JOIN "LossCase" lc ON lc."loanId" = l.id
+   WHERE l.id = $1`,
+);
 
 /** One loan: terms, schedule with paid amounts, repayments, and the overdue/buffer dates if any. */
 export const getLoan = defineQuery({
@@ -19,17 +33,16 @@ export const getLoan = defineQuery({
   async run({ actor, input, tx, now }) {
     const loan = await loadLoanInScope(tx, actor, input.id);
     const today = shanghaiToday(now);
-    const [schedule, repayments, bank, lossCase, surveys] = await Promise.all([
+    const [schedule, repayments, [names], surveys] = await Promise.all([
       tx.scheduleItem.findMany({ where: { loanId: loan.id }, orderBy: { seq: "asc" } }),
       tx.repayment.findMany({ where: { loanId: loan.id }, orderBy: [{ paidOn: "desc" }, { createdAt: "desc" }] }),
-      tx.bank.findUnique({ where: { id: loan.bankId } }),
-      tx.lossCase.findUnique({ where: { loanId: loan.id }, select: { id: true, serial: true } }),
+      readRows<LoanNames>(tx, LOAN_NAMES, [loan.id]),
       tx.usageSurvey.findMany({ where: { loanId: loan.id }, orderBy: { surveyedOn: "desc" } }),
     ]);
     const changes = await tx.loanChange.findMany({ where: { loanId: loan.id }, orderBy: { createdAt: "desc" } });
     const profile = await activeProfile(tx, loan.countyId, today);
     const claimChain = profile.settings.defaultHandling.claimChainEnabled;
-    const largeLoan = (await tx.application.findUnique({ where: { id: loan.applicationId }, select: { largeLoan: true } }))?.largeLoan ?? false;
+    const largeLoan = names?.largeLoan ?? false;
     const [tranches, visits] = largeLoan
       ? await Promise.all([
           tx.tranche.findMany({ where: { loanId: loan.id }, orderBy: { seq: "asc" } }),
@@ -40,7 +53,6 @@ export const getLoan = defineQuery({
     const active = ["repaying", "overdue", "inBuffer", "extended", "renewed"].includes(loan.status);
     const lastSurvey = surveys[0] ? iso(surveys[0].surveyedOn) : iso(loan.disbursedOn);
     const nextSurveyDue = active ? addMonths(lastSurvey, profile.settings.process.usageSurveyIntervalMonths) : null;
-    const names = await borrowerNames(tx, [loan]);
     const firstOverdue = schedule.find((s) => s.status === "overdue");
     let buffer: { overdueSince: string; bufferEnds: string; splitDeadline: string } | null = null;
     if (firstOverdue && ["overdue", "inBuffer", "claim"].includes(loan.status)) {
@@ -48,11 +60,11 @@ export const getLoan = defineQuery({
       if (dates) buffer = { overdueSince: addDays(iso(firstOverdue.dueDate), 1), ...dates };
     }
     return {
-      id: loan.id, contractNumber: loan.contractNumber, borrower: names.get(loan.id) ?? "", bank: bank?.name ?? "",
+      id: loan.id, contractNumber: loan.contractNumber, borrower: names?.borrower ?? "", bank: names?.bank ?? "",
       principal: loan.principal.toFixed(2), rate: loan.rate.toString(), termMonths: loan.termMonths,
       disbursedOn: iso(loan.disbursedOn), maturityDate: iso(loan.maturityDate), status: loan.status,
       outstanding: loan.outstandingPrincipal.toFixed(2), applicationId: loan.applicationId, buffer,
-      lossCase: lossCase ? { id: lossCase.id, number: `FD${String(lossCase.serial).padStart(6, "0")}` } : null,
+      lossCase: names?.lossCaseId ? { id: names.lossCaseId, number: `FD${String(names.lossCaseSerial).padStart(6, "0")}` } : null,
       schedule: schedule.map((s) => ({
         seq: s.seq, dueDate: iso(s.dueDate), principalDue: s.principalDue.toFixed(2), interestDue: s.interestDue.toFixed(2),
         principalPaid: s.principalPaid.toFixed(2), interestPaid: s.interestPaid.toFixed(2), status: s.status,

@@ -6,13 +6,13 @@ import type { Role } from "@/lib/domain/roles";
 import type { Actor } from "../actor";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
-import { areaScope } from "../scope";
+import { type AreaScope, areaScope } from "../scope";
 
 export const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 /** Loans an actor may see: banks their own bank's loans in their county, others their area. */
-export function loanScope(actor: Actor): Prisma.LoanWhereInput {
+export function loanScope(actor: Actor): AreaScope & { bankId?: string } {
   const area = areaScope(actor);
   if (actor.role === "bank_officer") {
     if (!actor.bankId) throw new AppError("FORBIDDEN", "账户未关联合作银行，请联系系统管理员。");
