@@ -1,9 +1,14 @@
 import "server-only";
-import { shanghaiToday } from "../clock";
+import { now, shanghaiToday } from "../clock";
+import { queryRows, statement } from "../sql";
 import { runSystemTask } from "../use-case";
 import { fireApplicationEvent } from "./fire-event";
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+const DUE = `SELECT EXISTS (SELECT 1 FROM "PublicityRound" WHERE status = 'open' AND "endsOn" < $1::date`;
+const ANY_DUE = statement(`${DUE}) AS any`);
+const ANY_DUE_IN_COUNTY = statement(`${DUE} AND "countyId" = $2) AS any`);
 
 /**
  * When a publicity period has ended, every application in it without an open objection passes
@@ -11,6 +16,10 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
  * these applications call it first) and by the daily job: no one has to press a button.
  */
 export async function settleDuePublicity(countyId: string | null): Promise<number> {
+  // Pages call this on every view and almost always nothing is due: one prepared look-up
+  // (../sql.ts) before a transaction. A round that falls due after it is settled on the next view.
+  const [due] = countyId === null ? await queryRows<{ any: boolean }>(ANY_DUE, [shanghaiToday(now())]) : await queryRows<{ any: boolean }>(ANY_DUE_IN_COUNTY, [shanghaiToday(now()), countyId]);
+  if (!due?.any) return 0;
   return runSystemTask("publicity.settle", async ({ tx, audit, now }) => {
     const today = shanghaiToday(now);
     const rounds = await tx.publicityRound.findMany({
