@@ -3,8 +3,9 @@ import type { CreditRating } from "@/generated/prisma/client";
 import type { AuditInput } from "../audit";
 import { now as clockNow, shanghaiToday } from "../clock";
 import { lockKey } from "../concurrency";
-import { prisma, type Tx } from "../db";
+import type { Tx } from "../db";
 import { activeProfile } from "../policy/active-profile";
+import { queryRows, statement } from "../sql";
 import { runSystemTask } from "../use-case";
 import { refreshCreditAreaHistory } from "./credit-areas";
 import { moveRating } from "./rating-records";
@@ -30,17 +31,21 @@ export async function finaliseRating(tx: Tx, audit: (entry: AuditInput) => Promi
     before: { creditGrade: household.creditGrade }, after: { creditGrade: rating.grade, creditGradedOn: today, ratingId: rating.id } });
 }
 
+const DUE = `SELECT EXISTS (SELECT 1 FROM "RatingPublicityRound" WHERE status = 'open' AND "endsOn" < $1::date`;
+const ANY_DUE = statement(`${DUE}) AS any`);
+const ANY_DUE_IN_COUNTY = statement(`${DUE} AND "countyId" = $2) AS any`);
+
 /**
  * When a rating publicity period has ended, every rating in it without an open objection becomes
  * final (§15.8), the credit village/township history is brought up to date, and a round with
  * nothing left in publicity closes. Run on access by the credit pages: no one presses a button.
  */
 export async function settleDueRatingPublicity(countyId: string | null): Promise<number> {
-  // Most page views find nothing due: say so without a transaction or a lock.
-  const due = await prisma.ratingPublicityRound.count({
-    where: { status: "open", endsOn: { lt: new Date(`${shanghaiToday(clockNow())}T00:00:00Z`) }, ...(countyId ? { countyId } : {}) },
-  });
-  if (due === 0) return 0;
+  // Most page views find nothing due: say so without a transaction or a lock, in one prepared
+  // look-up (../sql.ts).
+  const today = shanghaiToday(clockNow());
+  const [due] = countyId === null ? await queryRows<{ any: boolean }>(ANY_DUE, [today]) : await queryRows<{ any: boolean }>(ANY_DUE_IN_COUNTY, [today, countyId]);
+  if (!due?.any) return 0;
   return runSystemTask("credit.settleRatingPublicity", async ({ tx, audit, now }) => {
     // Two pages loaded at once settle one after the other: the second finds nothing left to do.
     await lockKey(tx, "credit.settleRatingPublicity");
