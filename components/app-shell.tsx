@@ -19,7 +19,7 @@ export function AppShell({ user, nav, signOutToken, children }: Props) {
           <Link href="/" className="font-semibold">扶贫小额信贷管理平台</Link>
           <div className="flex items-center gap-3 text-sm">
             <span data-testid="whoami">{user.displayName} · {user.roleLabel}{user.unitName ? ` · ${user.unitName}` : ""}</span>
-            <Link href="/change-password" className="hover:underline">修改密码</Link>
+            <Link href="/change-password" className="whitespace-nowrap hover:underline">修改密码</Link>
             <SignOutButton csrfToken={signOutToken} />
           </div>
         </div>

@@ -11,7 +11,7 @@ export type MainNavItem = { href: string; label: string; badge?: number };
  */
 export function MainNav({ items }: { items: readonly MainNavItem[] }) {
   const links = items.map((item) => (
-    <Link key={item.href} href={item.href} className="block rounded px-3 py-2 hover:bg-blue-50 md:inline-block">
+    <Link key={item.href} href={item.href} className="block whitespace-nowrap rounded px-3 py-2 hover:bg-blue-50 md:inline-block">
       {item.label}
       {item.badge ? (
         <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white" aria-label={`${item.badge} 项待办`}>{item.badge}</span>
@@ -25,7 +25,7 @@ export function MainNav({ items }: { items: readonly MainNavItem[] }) {
           <summary className="cursor-pointer px-3 py-2 text-sm">菜单</summary>
           <div className="pb-2">{links}</div>
         </details>
-        <div className="hidden gap-1 py-1 text-sm md:flex">{links}</div>
+        <div className="hidden flex-wrap gap-x-1 py-1 text-sm md:flex">{links}</div>
       </div>
     </nav>
   );

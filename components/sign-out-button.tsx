@@ -20,7 +20,7 @@ export function SignOutButton({ csrfToken }: { csrfToken: string | null }) {
     >
       <input type="hidden" name="csrfToken" value={csrfToken ?? ""} />
       <input type="hidden" name="callbackUrl" value="/login" />
-      <button type="submit" className="rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10">
+      <button type="submit" className="whitespace-nowrap rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10">
         退出登录
       </button>
     </form>
