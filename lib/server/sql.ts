@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { pool, prisma, type Tx } from "./db";
 
 /**
- * Reads that every page request makes (the signed-in user, the navigation's to-do counts, the
- * dashboard's scope check) go straight to the pool as prepared statements instead of through
- * Prisma. Prisma 6's query compiler runs in WASM on the event loop for every call, with no plan
+ * The portal's hottest reads (the signed-in user and the menu's to-do counts on every page, the
+ * profile in force, the dashboard's scope check, the loan list) go straight to the pool as
+ * prepared statements instead of through Prisma. Prisma 6's query compiler runs in WASM on the event loop for every call, with no plan
  * cache: about 0.7–1.4 ms of CPU for a one-row read that costs 0.1 ms as a prepared statement,
  * which under load is most of what a small page costs (`npm run bench`, overview_p95_ratio).
  * Keep this for small, hot, read-only queries; everything else goes through Prisma.
