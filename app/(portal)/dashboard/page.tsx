@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AreaRanking } from "@/components/area-ranking";
 import { Breadcrumbs, StatCard } from "@/components/dashboard-widgets";
+import { type RecordColumn, RecordTable } from "@/components/record-table";
 import { TrendChart } from "@/components/trend-chart";
 import { D } from "@/lib/domain/decimal";
 import { formatWanYuan } from "@/lib/domain/money";
@@ -16,6 +16,11 @@ const percent = (r: string | null) => (r === null ? "—" : `${new D(r).times(10
 // One formatter for every request: toLocaleTimeString would build one per call.
 const CLOCK = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour12: false, hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const LEVEL_LABELS = { all: "全部", county: "县", township: "乡镇", village: "村" } as const;
+
+const rankingColumns = (level: string): RecordColumn[] => [
+  { label: "排名" }, { label: level }, { label: "可贷户数", align: "right" }, { label: "获贷户数", align: "right" }, { label: "获贷率", align: "right" },
+  { label: "在贷笔数", align: "right" }, { label: "贷款余额", align: "right" }, { label: "不良率", align: "right" }, { label: "熔断" },
+];
 
 /** Where a figure's records are listed, for the roles that may open that list. */
 function linkFor(role: Role, target: "loans" | "breaker" | "subsidy" | "fund" | "credit" | "households" | "lossCases" | "ledger", query = ""): string | undefined {
@@ -107,22 +112,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       />
 
       {v.childLevel ? (
-        <AreaRanking
-          levelLabel={LEVEL_LABELS[v.childLevel]}
-          rows={v.children.map((c) => ({
-            id: c.id,
-            name: c.name,
-            href: unitHref(c.id),
-            registered: c.figures.registered,
-            borrowers: c.figures.borrowers,
-            uptake: percent(c.uptake),
-            loans: c.figures.loans,
-            outstanding: formatWanYuan(c.figures.outstanding),
-            npl: percent(c.nplRatio),
-            breaker: c.halted === null ? "—" : c.tripped ? "已熔断" : c.halted ? "随乡镇暂停" : "正常",
-            tripped: c.tripped === true,
-          }))}
-        />
+        <section className="space-y-2">
+          <h2 className="font-semibold">下级{LEVEL_LABELS[v.childLevel]}排名（按贷款余额）</h2>
+          <RecordTable
+            columns={rankingColumns(LEVEL_LABELS[v.childLevel])}
+            rows={v.children.map((c, i) => ({
+              id: c.id,
+              highlight: c.tripped === true,
+              cells: [
+                i + 1, { link: unitHref(c.id), text: c.name }, c.figures.registered, c.figures.borrowers, percent(c.uptake), c.figures.loans,
+                formatWanYuan(c.figures.outstanding), percent(c.nplRatio), c.halted === null ? "—" : c.tripped ? "已熔断" : c.halted ? "随乡镇暂停" : "正常",
+              ],
+            }))}
+            empty="暂无下级区域。"
+            testId="child-areas"
+          />
+        </section>
       ) : null}
     </div>
   );
