@@ -7,15 +7,15 @@ import type { ReactNode } from "react";
 export function StatCard({ label, value, sub, href, testId }: { label: string; value: ReactNode; sub?: ReactNode; href?: string; testId?: string }) {
   const body = (
     <>
-      <div className="text-xs text-slate-500">{label}</div>
-      <div className="mt-1 text-xl font-semibold tabular-nums" data-testid={testId}>{value}</div>
-      {sub ? <div className="mt-1 text-xs text-slate-500">{sub}</div> : null}
+      <div className="stat-label">{label}</div>
+      <div className="stat-value" data-testid={testId}>{value}</div>
+      {sub ? <div className="stat-sub">{sub}</div> : null}
     </>
   );
   return href ? (
-    <Link href={href} className="block rounded-lg bg-white p-4 shadow-sm hover:bg-blue-50">{body}</Link>
+    <Link href={href} className="stat-card">{body}</Link>
   ) : (
-    <div className="rounded-lg bg-white p-4 shadow-sm">{body}</div>
+    <div className="stat-card">{body}</div>
   );
 }
 

@@ -11,7 +11,7 @@ export type MainNavItem = { href: string; label: string; badge?: number };
  */
 export function MainNav({ items }: { items: readonly MainNavItem[] }) {
   const links = items.map((item) => (
-    <Link key={item.href} href={item.href} className="block whitespace-nowrap rounded px-3 py-2 hover:bg-blue-50 md:inline-block">
+    <Link key={item.href} href={item.href} className="nav-link">
       {item.label}
       {item.badge ? (
         <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white" aria-label={`${item.badge} 项待办`}>{item.badge}</span>

@@ -117,8 +117,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <RecordTable
             columns={rankingColumns(LEVEL_LABELS[v.childLevel])}
             rows={v.children.map((c, i) => ({
-              id: c.id,
-              highlight: c.tripped === true,
+              ...(c.tripped ? { highlight: true } : {}),
               cells: [
                 i + 1, { link: unitHref(c.id), text: c.name }, c.figures.registered, c.figures.borrowers, percent(c.uptake), c.figures.loans,
                 formatWanYuan(c.figures.outstanding), percent(c.nplRatio), c.halted === null ? "—" : c.tripped ? "已熔断" : c.halted ? "随乡镇暂停" : "正常",
