@@ -44,6 +44,9 @@ test("an auditor drills from the county to a village and exports the ledger, who
   await menu.getByRole("link", { name: "数据总览" }).click();
   await expect(page.getByTestId("dashboard-title")).toContainText("示范县");
   await expect(page.getByTestId("stat-fund")).toBeVisible();
+  // The trend chart is drawn in the browser: twelve monthly bars, and its months for screen readers.
+  await expect(page.getByRole("img", { name: "近 12 个月放款与余额趋势" }).locator("rect")).toHaveCount(12);
+  await expect(page.getByRole("figure").getByRole("table")).toContainText("月末余额");
   await page.getByTestId("child-areas").getByRole("link", { name: village.township }).click();
   await expect(page.getByTestId("dashboard-title")).toContainText(village.township);
   await page.getByTestId("child-areas").getByRole("link", { name: village.name }).click();
