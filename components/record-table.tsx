@@ -34,7 +34,10 @@ function cellContent(cell: RecordCell) {
  * and numeric cells carry one short class (`num`): repeated on 50 rows, per-cell utilities were
  * a third of a list page's HTML.
  */
-export function RecordTable({ columns, rows, empty, testId }: { columns: readonly RecordColumn[]; rows: readonly RecordRow[]; empty: string; testId?: string }) {
+/** A totals row: `label` spans the first `span` columns, `cells` fill the columns after it. */
+export type RecordFooter = { label: string; span: number; cells: readonly RecordCell[] };
+
+export function RecordTable({ columns, rows, empty, footer, testId }: { columns: readonly RecordColumn[]; rows: readonly RecordRow[]; empty: string; footer?: RecordFooter; testId?: string }) {
   const cellClass = columns.map((c) => [c.align === "right" ? "num" : "", c.mono ? "font-mono" : ""].filter(Boolean).join(" ") || undefined);
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
@@ -50,6 +53,14 @@ export function RecordTable({ columns, rows, empty, testId }: { columns: readonl
           ))}
           {rows.length === 0 ? <tr><td colSpan={columns.length} className="p-4 text-center text-slate-500">{empty}</td></tr> : null}
         </tbody>
+        {footer ? (
+          <tfoot className="border-t-2 font-semibold">
+            <tr>
+              <td colSpan={footer.span}>{footer.label}</td>
+              {footer.cells.map((cell, i) => <td key={columns[footer.span + i]?.label ?? i} className={cellClass[footer.span + i]}>{cellContent(cell)}</td>)}
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
     </div>
   );

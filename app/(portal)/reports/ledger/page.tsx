@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pagination } from "@/components/pagination";
+import { type RecordColumn, RecordTable } from "@/components/record-table";
 import { LOAN_STATE_LABELS, LOAN_STATES } from "@/lib/domain/loan-workflow";
 import { formatAmount, formatWanYuan } from "@/lib/domain/money";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -12,6 +12,12 @@ import { AppError } from "@/lib/server/errors";
 export const metadata: Metadata = { title: "贷款台账" };
 
 const STATUS_OPTIONS = [["active", "未结清"], ["all", "全部"], ...LOAN_STATES.map((s) => [s, LOAN_STATE_LABELS[s]])] as const;
+
+const LEDGER_COLUMNS: RecordColumn[] = [
+  { label: "合同编号" }, { label: "借款人" }, { label: "身份证号/信用代码", mono: true }, { label: "乡镇" }, { label: "村" }, { label: "银行" },
+  { label: "放款日期" }, { label: "到期日期" }, { label: "年利率", align: "right" }, { label: "贷款金额（元）", align: "right" },
+  { label: "余额（元）", align: "right" }, { label: "状态" },
+];
 
 type Params = { from?: string; to?: string; townshipId?: string; bankId?: string; status?: string; page?: string };
 
@@ -76,40 +82,23 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
             余额合计 <span data-testid="ledger-outstanding">{formatAmount(data.total.outstanding)}</span> 元（{formatWanYuan(data.total.outstanding)}）。
             {data.fullIdNumbers ? "" : "身份证号已脱敏。"}导出的工作簿与本页条件相同，并记入审计日志。
           </p>
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-            <table className="w-full whitespace-nowrap text-left text-sm" data-testid="ledger-table">
-              <thead className="bg-slate-100 text-slate-600">
-                <tr>
-                  <th className="p-2">合同编号</th><th className="p-2">借款人</th><th className="p-2">身份证号/信用代码</th><th className="p-2">乡镇</th><th className="p-2">村</th>
-                  <th className="p-2">银行</th><th className="p-2">放款日期</th><th className="p-2">到期日期</th><th className="p-2 text-right">年利率</th>
-                  <th className="p-2 text-right">贷款金额（元）</th><th className="p-2 text-right">余额（元）</th><th className="p-2">状态</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.id} className="border-t">
-                    <td className="p-2"><Link href={`/loans/${r.id}`} className="text-blue-700 underline">{r.contractNumber}</Link></td>
-                    <td className="p-2">{r.borrower}</td><td className="p-2 font-mono">{r.idNumber}</td>
-                    <td className="p-2">{r.township}</td><td className="p-2">{r.village}</td><td className="p-2">{r.bank}</td>
-                    <td className="p-2">{r.disbursedOn}</td><td className="p-2">{r.maturityDate}</td>
-                    <td className="p-2 text-right tabular-nums">{r.rate}%</td>
-                    <td className="p-2 text-right tabular-nums">{formatAmount(r.principal)}</td>
-                    <td className="p-2 text-right tabular-nums">{formatAmount(r.outstanding)}</td>
-                    <td className="p-2">{r.statusLabel}</td>
-                  </tr>
-                ))}
-                {data.rows.length === 0 ? <tr><td colSpan={12} className="p-4 text-center text-slate-500">没有符合条件的贷款。</td></tr> : null}
-              </tbody>
-              <tfoot className="border-t-2 font-semibold">
-                <tr>
-                  <td className="p-2" colSpan={9}>合计 {data.total.count} 笔{data.pages > 1 ? `（本页列出第 ${(data.page - 1) * LEDGER_PAGE_ROWS + 1}–${(data.page - 1) * LEDGER_PAGE_ROWS + data.rows.length} 笔，全部见导出）` : ""}</td>
-                  <td className="p-2 text-right tabular-nums">{formatAmount(data.total.principal)}</td>
-                  <td className="p-2 text-right tabular-nums">{formatAmount(data.total.outstanding)}</td>
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <RecordTable
+            columns={LEDGER_COLUMNS}
+            rows={data.rows.map((r) => ({
+              id: r.id,
+              cells: [
+                { link: `/loans/${r.id}`, text: r.contractNumber }, r.borrower, r.idNumber, r.township, r.village, r.bank,
+                r.disbursedOn, r.maturityDate, `${r.rate}%`, formatAmount(r.principal), formatAmount(r.outstanding), r.statusLabel,
+              ],
+            }))}
+            empty="没有符合条件的贷款。"
+            footer={{
+              label: `合计 ${data.total.count} 笔${data.pages > 1 ? `（本页列出第 ${(data.page - 1) * LEDGER_PAGE_ROWS + 1}–${(data.page - 1) * LEDGER_PAGE_ROWS + data.rows.length} 笔，全部见导出）` : ""}`,
+              span: 9,
+              cells: [formatAmount(data.total.principal), formatAmount(data.total.outstanding), ""],
+            }}
+            testId="ledger-table"
+          />
           <Pagination page={data.page} pageSize={LEDGER_PAGE_ROWS} total={data.total.count} hrefFor={pageHref} />
         </>
       ) : null}
