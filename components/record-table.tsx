@@ -13,8 +13,11 @@ export type RecordCell =
   | { text: string; tag: string };
 
 export type RecordColumn = { label: string; align?: "right"; mono?: boolean };
-/** `id` keys the row (the row's position when absent: a ranking whose rows are its order). */
-export type RecordRow = { id?: string; cells: readonly RecordCell[]; highlight?: boolean };
+/**
+ * `id` keys the row (the row's position when absent: a ranking whose rows are its order);
+ * `highlight` marks it red (true: tripped, rejected) or amber ("warning": halted with its township).
+ */
+export type RecordRow = { id?: string; cells: readonly RecordCell[]; highlight?: boolean | "warning" };
 
 // A plain function, not a component: a list page has hundreds of cells, and each component
 // would be one more render for React to run on the server.
@@ -34,8 +37,11 @@ function cellContent(cell: RecordCell) {
  * and numeric cells carry one short class (`num`): repeated on 50 rows, per-cell utilities were
  * a third of a list page's HTML.
  */
-/** A totals row: `label` spans the first `span` columns, `cells` fill the columns after it. */
-export type RecordFooter = { label: string; span: number; cells: readonly RecordCell[] };
+/**
+ * A totals row: `label` spans the first `span` columns, `cells` fill the columns after it
+ * (`testIds` name them for tests that read a total off the screen).
+ */
+export type RecordFooter = { label: string; span: number; cells: readonly RecordCell[]; testIds?: readonly (string | undefined)[] };
 
 export function RecordTable({ columns, rows, empty, footer, testId }: { columns: readonly RecordColumn[]; rows: readonly RecordRow[]; empty: string; footer?: RecordFooter; testId?: string }) {
   const cellClass = columns.map((c) => [c.align === "right" ? "num" : "", c.mono ? "font-mono" : ""].filter(Boolean).join(" ") || undefined);
@@ -47,7 +53,7 @@ export function RecordTable({ columns, rows, empty, footer, testId }: { columns:
         </thead>
         <tbody>
           {rows.map((r, index) => (
-            <tr key={r.id ?? index} className={r.highlight ? "bg-red-50 text-red-800" : undefined}>
+            <tr key={r.id ?? index} className={r.highlight === "warning" ? "bg-amber-50" : r.highlight ? "bg-red-50 text-red-800" : undefined}>
               {r.cells.map((cell, i) => <td key={columns[i]?.label ?? i} className={cellClass[i]}>{cellContent(cell)}</td>)}
             </tr>
           ))}
@@ -57,7 +63,9 @@ export function RecordTable({ columns, rows, empty, footer, testId }: { columns:
           <tfoot className="border-t-2 font-semibold">
             <tr>
               <td colSpan={footer.span}>{footer.label}</td>
-              {footer.cells.map((cell, i) => <td key={columns[footer.span + i]?.label ?? i} className={cellClass[footer.span + i]}>{cellContent(cell)}</td>)}
+              {footer.cells.map((cell, i) => (
+                <td key={columns[footer.span + i]?.label ?? i} className={cellClass[footer.span + i]} data-testid={footer.testIds?.[i]}>{cellContent(cell)}</td>
+              ))}
             </tr>
           </tfoot>
         ) : null}

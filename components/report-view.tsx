@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatAmount } from "@/lib/domain/money";
+import { RecordTable } from "./record-table";
 
 export type ReportViewField = { name: string; label: string; kind: "date" | "text" | "select"; value: string; options?: readonly { value: string; label: string }[] };
 export type ReportViewData = {
@@ -16,6 +17,9 @@ const SCREEN_ROWS = 500;
 export function ReportView({ title, fields, data, problem, exportHref }: {
   title: string; fields: readonly ReportViewField[]; data: ReportViewData | null; problem: string | null; exportHref: string;
 }) {
+  // The 合计 label spans the columns before the first amount, so a long label does not widen one column.
+  const firstMoney = data ? data.columns.findIndex((c) => c.money) : -1;
+  const totalsFrom = data ? (firstMoney > 0 ? firstMoney : firstMoney === 0 ? 1 : data.columns.length) : 1;
   return (
     <div className="space-y-5">
       <p className="text-sm"><Link href="/reports" className="text-blue-700 underline">报表</Link> / {title}</p>
@@ -42,34 +46,21 @@ export function ReportView({ title, fields, data, problem, exportHref }: {
           <p className="text-sm text-slate-600">
             共 <span data-testid="report-count">{data.count}</span> 条。导出的工作簿与本页条件相同，并记入审计日志。
           </p>
-          <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-            <table className="w-full whitespace-nowrap text-left text-sm" data-testid="report-table">
-              <thead className="bg-slate-100 text-slate-600">
-                <tr>{data.columns.map((c) => <th key={c.key} className={`p-2 ${c.money ? "text-right" : ""}`}>{c.label}</th>)}</tr>
-              </thead>
-              <tbody>
-                {data.rows.slice(0, SCREEN_ROWS).map((r) => (
-                  <tr key={r.id} className="border-t">
-                    {data.columns.map((c, i) => (
-                      <td key={c.key} className={`p-2 ${c.money ? "text-right tabular-nums" : ""}`}>
-                        {i === 0 && r.href ? <Link href={r.href} className="text-blue-700 underline">{r.cells[c.key]}</Link> : c.money ? formatAmount(r.cells[c.key]) : r.cells[c.key]}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-                {data.rows.length === 0 ? <tr><td colSpan={data.columns.length} className="p-4 text-center text-slate-500">没有符合条件的记录。</td></tr> : null}
-              </tbody>
-              <tfoot className="border-t-2 font-semibold">
-                <tr>
-                  {data.columns.map((c, i) => (
-                    <td key={c.key} className={`p-2 ${c.money ? "text-right tabular-nums" : ""}`} data-testid={c.money ? `report-total-${c.key}` : undefined}>
-                      {i === 0 ? `合计 ${data.count} 条${data.rows.length > SCREEN_ROWS ? `（本页列出前 ${SCREEN_ROWS} 条，全部见导出）` : ""}` : c.money ? formatAmount(data.totals[c.key]) : ""}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <RecordTable
+            columns={data.columns.map((c) => (c.money ? { label: c.label, align: "right" } : { label: c.label }))}
+            rows={data.rows.slice(0, SCREEN_ROWS).map((r) => ({
+              id: r.id,
+              cells: data.columns.map((c, i) => (i === 0 && r.href ? { link: r.href, text: r.cells[c.key] } : c.money ? formatAmount(r.cells[c.key]) : r.cells[c.key])),
+            }))}
+            empty="没有符合条件的记录。"
+            footer={{
+              label: `合计 ${data.count} 条${data.rows.length > SCREEN_ROWS ? `（本页列出前 ${SCREEN_ROWS} 条，全部见导出）` : ""}`,
+              span: totalsFrom,
+              cells: data.columns.slice(totalsFrom).map((c) => (c.money ? formatAmount(data.totals[c.key]) : "")),
+              testIds: data.columns.slice(totalsFrom).map((c) => (c.money ? `report-total-${c.key}` : undefined)),
+            }}
+            testId="report-table"
+          />
         </>
       ) : null}
     </div>

@@ -70,7 +70,7 @@ test("a loan goes overdue, enters buffer, the split case opens with its shares t
   // The village's NPL ratio now exceeds 7%: the breaker page shows it tripped, with the event.
   await signIn(page, "xian01");
   await page.goto("/risk/breaker");
-  await expect(page.locator('[data-area="马庄村"]')).toContainText("已熔断");
+  await expect(page.getByTestId("breaker-table").getByRole("row").filter({ has: page.getByRole("cell", { name: "马庄村", exact: true }) })).toContainText("已熔断");
   await expect(page.getByTestId("breaker-history")).toContainText("马庄村");
 
   // On the buffer's last day nothing is split; the day after, the case opens.
@@ -146,7 +146,7 @@ test("a loan goes overdue, enters buffer, the split case opens with its shares t
   // With the loan written off, the village's ratio falls back and its breaker resumes.
   await dailyJob(page, "2026-10-13");
   await page.goto("/risk/breaker");
-  await expect(page.locator('[data-area="马庄村"]')).toContainText("正常");
+  await expect(page.getByTestId("breaker-table").getByRole("row").filter({ has: page.getByRole("cell", { name: "马庄村", exact: true }) })).toContainText("正常");
   await expect(page.getByTestId("breaker-history").getByRole("row").filter({ hasText: "马庄村" }).first()).toContainText("恢复");
 });
 
